@@ -1,0 +1,15 @@
+export * from './errors/domain-error.js';
+export * from './tenancy/principal.js';
+export * from './providers/provider-spec.js';
+export * from './providers/fields.js';
+export * from './credentials/credential.js';
+export * from './credentials/credential-service.js';
+export * from './health/readiness.js';
+export type * from './ports/credential-repository.js';
+export type * from './ports/credential-cache.js';
+export type * from './ports/secret-cipher.js';
+export type * from './ports/provider-registry.js';
+export type * from './ports/upstream-guard.js';
+export type * from './ports/system.js';
+export type * from './ports/authenticator.js';
+export type * from './ports/health-check.js';
