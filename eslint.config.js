@@ -24,6 +24,7 @@ export default tseslint.config(
   {
     // The domain stays pure: only relative imports, nothing that does I/O.
     files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

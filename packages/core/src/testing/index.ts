@@ -1,0 +1,2 @@
+export * from './in-memory-credential-repository.js';
+export * from './fakes.js';
