@@ -283,7 +283,7 @@ function normalizeSecret(adapter: ProviderAdapter, raw: unknown): SecretPayload 
 }
 
 function hintOf(adapter: ProviderAdapter, secret: SecretPayload): string {
-  return maskSecret(secret[adapter.spec.hintField] ?? '');
+  return adapter.spec.hint ? adapter.spec.hint(secret) : maskSecret(secret[adapter.spec.hintField] ?? '');
 }
 
 function sealContext(tenant: Tenant, credentialId: string, provider: ProviderId): SealContext {

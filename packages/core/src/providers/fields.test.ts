@@ -34,3 +34,12 @@ describe('validateFields', () => {
     });
   });
 });
+
+describe('validateFields with JSON fields', () => {
+  it('accepts a key file with its trailing newline and stores it trimmed', () => {
+    expect(validateFields(fields, { apiKey: 'k', sa: '{"a":1}\n' }, 'secret')).toEqual({
+      apiKey: 'k',
+      sa: '{"a":1}',
+    });
+  });
+});

@@ -30,19 +30,21 @@ export function validateFields(
       continue;
     }
     if (typeof raw !== 'string') throw new InvalidArgumentError(where, 'must be a string');
-    if (raw.length > (field.maxLength ?? DEFAULT_MAX_LENGTH)) {
+    // Downloaded key files end with a newline; JSON does not care about surrounding white space.
+    const text = field.format === 'json' ? raw.trim() : raw;
+    if (text.length > (field.maxLength ?? DEFAULT_MAX_LENGTH)) {
       throw new InvalidArgumentError(
         where,
         `must be at most ${field.maxLength ?? DEFAULT_MAX_LENGTH} characters`,
       );
     }
-    if (raw.trim() !== raw) throw new InvalidArgumentError(where, 'must not start or end with white space');
-    if (field.enum && !field.enum.includes(raw)) {
+    if (text.trim() !== text) throw new InvalidArgumentError(where, 'must not start or end with white space');
+    if (field.enum && !field.enum.includes(text)) {
       throw new InvalidArgumentError(where, `must be one of ${field.enum.join(', ')}`);
     }
-    if (field.format === 'url') checkUrl(raw, where);
-    if (field.format === 'json') checkJsonObject(raw, where);
-    clean[field.name] = raw;
+    if (field.format === 'url') checkUrl(text, where);
+    if (field.format === 'json') checkJsonObject(text, where);
+    clean[field.name] = text;
   }
   return clean;
 }

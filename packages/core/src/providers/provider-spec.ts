@@ -51,8 +51,13 @@ export interface ProviderSpec {
   readonly secretFields: readonly FieldSpec[];
   /** Stored in clear (endpoint, region, deployment...); never holds secret material. */
   readonly configFields: readonly FieldSpec[];
-  /** The secret field whose last characters make the masked hint shown to users. */
+  /**
+   * The main secret field: its last characters make the masked hint shown to users, and a bare
+   * string given as the secret fills it (an API key).
+   */
   readonly hintField: string;
+  /** Overrides the hint when the main field's tail says nothing (a JSON key file). Pure. */
+  readonly hint?: (secret: SecretPayload) => string;
 }
 
 /** A credential's secret as the adapters use it: field name to value. */

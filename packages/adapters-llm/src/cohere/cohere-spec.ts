@@ -1,0 +1,13 @@
+import type { ProviderSpec } from '@integration-api/core';
+import { NO_CAPABILITIES, baseUrlField, secretField } from '../shared/spec-fields.js';
+
+export const COHERE_DEFAULT_BASE_URL = 'https://api.cohere.com';
+
+export const cohereSpec: ProviderSpec = {
+  id: 'cohere',
+  displayName: 'Cohere',
+  capabilities: NO_CAPABILITIES,
+  secretFields: [secretField('apiKey', 'Cohere API key')],
+  configFields: [baseUrlField(COHERE_DEFAULT_BASE_URL)],
+  hintField: 'apiKey',
+};

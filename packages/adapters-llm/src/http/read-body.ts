@@ -1,0 +1,31 @@
+import type { UpstreamResponse } from './upstream-clients.js';
+
+type Body = UpstreamResponse['body'];
+
+/** Error bodies are read only this far: enough for any provider's message, bounded against abuse. */
+export const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Reads up to `limitBytes` of a body as UTF-8 and drops the rest (closing the connection if needed). */
+export async function readBodyText(body: Body, limitBytes = ERROR_BODY_LIMIT_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    const room = limitBytes - size;
+    chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+    size += Math.min(chunk.length, room);
+    if (size >= limitBytes) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Consumes a body nobody needs, so its keep-alive connection goes back to the pool. */
+export async function discardBody(body: Body): Promise<void> {
+  try {
+    await body.dump();
+  } catch {
+    // The response already told us what we needed; a broken tail only costs the connection.
+  }
+}

@@ -1,0 +1,50 @@
+export {
+  createProviderRegistry,
+  DEFAULT_VERIFY_TIMEOUT_MS,
+  type ProviderRegistryOptions,
+} from './registry.js';
+
+export {
+  UpstreamClients,
+  DEFAULT_UPSTREAM_TIMEOUTS,
+  type UpstreamClientsOptions,
+  type UpstreamTimeouts,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './http/upstream-clients.js';
+export {
+  PrivateAddressUpstreamGuard,
+  PRIVATE_UPSTREAM_MESSAGE,
+  type PrivateAddressUpstreamGuardOptions,
+  type ResolveAddresses,
+} from './http/private-address-upstream-guard.js';
+export { PrivateUpstreamAddressError } from './http/guarded-connector.js';
+export { privateAddressKind, isLocalhostName } from './http/private-address.js';
+export {
+  classifyHttpFailure,
+  classifyTransportError,
+  parseRetryAfter,
+  type UpstreamFailure,
+  type HttpFailureInput,
+} from './http/upstream-failure.js';
+export { scrubSecrets, REDACTED, MAX_PROVIDER_MESSAGE_LENGTH } from './http/scrub-secrets.js';
+export { providerErrorMessage } from './http/provider-error-message.js';
+export { verifyByRequest, verifyOutcomeFor, type VerifyByRequestOptions } from './http/verify-by-request.js';
+
+export { openaiSpec, OPENAI_DEFAULT_BASE_URL } from './openai/openai-spec.js';
+export { createOpenAIAdapter } from './openai/openai-adapter.js';
+export { azureOpenAISpec } from './azure-openai/azure-openai-spec.js';
+export { anthropicSpec, ANTHROPIC_DEFAULT_BASE_URL } from './anthropic/anthropic-spec.js';
+export { googleGeminiSpec, GOOGLE_GEMINI_DEFAULT_BASE_URL } from './google-gemini/google-gemini-spec.js';
+export {
+  googleVertexSpec,
+  googleVertexDefaultBaseUrl,
+  GOOGLE_VERTEX_DEFAULT_TOKEN_URL,
+} from './google-vertex/google-vertex-spec.js';
+export { serviceAccountHint } from './google-vertex/google-vertex-hint.js';
+export { awsBedrockSpec, awsBedrockDefaultBaseUrl } from './aws-bedrock/aws-bedrock-spec.js';
+export { cohereSpec, COHERE_DEFAULT_BASE_URL } from './cohere/cohere-spec.js';
+export { mistralSpec, MISTRAL_DEFAULT_BASE_URL } from './mistral/mistral-spec.js';
+export { huggingfaceSpec, HUGGINGFACE_DEFAULT_BASE_URL } from './huggingface/huggingface-spec.js';
+export { replicateSpec, REPLICATE_DEFAULT_BASE_URL } from './replicate/replicate-spec.js';
+export { voyageaiSpec, VOYAGEAI_DEFAULT_BASE_URL } from './voyageai/voyageai-spec.js';

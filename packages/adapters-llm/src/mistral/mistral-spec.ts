@@ -1,0 +1,13 @@
+import type { ProviderSpec } from '@integration-api/core';
+import { NO_CAPABILITIES, baseUrlField, secretField } from '../shared/spec-fields.js';
+
+export const MISTRAL_DEFAULT_BASE_URL = 'https://api.mistral.ai/v1';
+
+export const mistralSpec: ProviderSpec = {
+  id: 'mistral',
+  displayName: 'Mistral AI',
+  capabilities: NO_CAPABILITIES,
+  secretFields: [secretField('apiKey', 'Mistral API key')],
+  configFields: [baseUrlField(MISTRAL_DEFAULT_BASE_URL)],
+  hintField: 'apiKey',
+};

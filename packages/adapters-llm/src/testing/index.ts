@@ -1,0 +1,2 @@
+export * from './mock-provider-server.js';
+export * from './mock-replies.js';
