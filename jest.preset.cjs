@@ -10,6 +10,7 @@ const esmOnly = [
   'jose',
   'typebox',
   '@fastify/type-provider-typebox',
+  'cookie',
 ];
 
 module.exports = (dir) => ({
