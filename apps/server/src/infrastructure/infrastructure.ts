@@ -2,18 +2,12 @@ import { join } from 'node:path';
 import type { CredentialCache, HealthCheck } from '@integration-api/core';
 import {
   AesGcmSecretCipher,
-  InMemoryCredentialCache,
-  LayeredCredentialCache,
   PostgresKeyCheckStore,
-  RedisCredentialCache,
-  RedisInvalidationBus,
+  createCredentialCache,
   createDatabase,
-  createRedisClients,
-  inMemoryCacheHealthCheck,
   migrateToLatest,
   parseKeyRing,
   postgresHealthCheck,
-  redisHealthCheck,
   startEmbeddedPostgres,
   verifyKeyRing,
 } from '@integration-api/adapters-storage';
@@ -80,26 +74,25 @@ export async function startInfrastructure(
       'encryption keys checked',
     );
 
-    const l1 = new InMemoryCredentialCache({ ttlMs: config.localCacheTtlSeconds * 1000, maxEntries: 10_000 });
-    let cache: CredentialCache = l1;
-    let cacheCheck = inMemoryCacheHealthCheck();
-    if (config.redisUrl) {
-      logger.info({ backend: 'redis' }, 'cache: Redis from REDIS_URL with an in-process L1');
-      const redis = await createRedisClients(config.redisUrl, { logger });
-      closers.push(() => redis.close());
-      const shared = new RedisCredentialCache(redis.client, { ttlSeconds: config.cacheTtlSeconds, logger });
-      const bus = new RedisInvalidationBus(redis.client, redis.subscriber, { logger });
-      cache = new LayeredCredentialCache(l1, shared, bus, { logger });
-      cacheCheck = redisHealthCheck(redis.client);
-    } else {
-      logger.info({ backend: 'in-memory' }, 'cache: in-process only (no REDIS_URL)');
-    }
+    logger.info(
+      { backend: config.redisUrl ? 'redis' : 'in-memory' },
+      config.redisUrl
+        ? 'cache: Redis from REDIS_URL with an in-process L1'
+        : 'cache: in-process only (no REDIS_URL)',
+    );
+    const caching = await createCredentialCache({
+      ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+      localTtlMs: config.localCacheTtlSeconds * 1000,
+      redisTtlSeconds: config.cacheTtlSeconds,
+      logger,
+    });
+    closers.push(() => caching.close());
 
     return {
       db,
-      cache,
+      cache: caching.cache,
       cipher: new AesGcmSecretCipher(ring),
-      healthChecks: [postgresHealthCheck(db), cacheCheck],
+      healthChecks: [postgresHealthCheck(db), caching.healthCheck],
       close,
     };
   } catch (error) {

@@ -264,3 +264,18 @@ describe('CredentialService', () => {
     });
   });
 });
+
+describe('CredentialService.update without changes', () => {
+  it('leaves the credential and its version alone, still checking the version guard', async () => {
+    const { service } = setup();
+    const created = await service.create(alice, {
+      provider: 'openai',
+      name: 'p',
+      secret: 'good-key-abcdefgh',
+    });
+    expect(await service.update(alice, created.id, {})).toMatchObject({ version: 1 });
+    await expect(service.update(alice, created.id, { expectedVersion: 7 })).rejects.toMatchObject({
+      code: 'version_mismatch',
+    });
+  });
+});

@@ -3,6 +3,7 @@ import {
   NotFoundError,
   VerificationFailedError,
   VerificationUnsupportedError,
+  VersionMismatchError,
 } from '../errors/domain-error.js';
 import { validateFields } from '../providers/fields.js';
 import {
@@ -162,6 +163,12 @@ export class CredentialService {
       changes.lastVerificationError = null;
     }
 
+    if (Object.keys(changes).length === 0) {
+      // Nothing to change: answer as the stored state, still honouring the version guard.
+      if (expectedVersion !== current.version)
+        throw new VersionMismatchError(expectedVersion, current.version);
+      return toView(current);
+    }
     const updated = await this.deps.repository.update(principal, id, expectedVersion, changes);
     await this.deps.cache.invalidate(id);
     return toView(updated);
