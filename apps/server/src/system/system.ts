@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock, IdGenerator } from '@integration-api/core';
 
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = { now: () => new Date(), monotonicMs: () => performance.now() };
 
 /** UUIDv7 (RFC 9562): 48-bit millisecond timestamp then random bits, so ids sort by creation. */
 export const uuidV7: IdGenerator = {

@@ -13,7 +13,7 @@ interface Entry {
   readonly expiresAt: number;
 }
 
-const systemClock: Clock = { now: () => new Date() };
+const systemClock: Clock = { now: () => new Date(), monotonicMs: () => performance.now() };
 
 /**
  * A per-process LRU with a TTL. Alone it is the whole cache (no Redis configured); in front of

@@ -209,9 +209,21 @@ export class CredentialService {
     id: string,
     use: (secret: SecretPayload, credential: Credential) => Promise<T>,
   ): Promise<T> {
+    const { secret, credential } = await this.openForUse(principal, id);
+    return use(secret, credential);
+  }
+
+  /**
+   * The same as `withSecret` for callers whose use outlives one promise (a stream): the caller
+   * holds the plaintext for that one call and drops it.
+   */
+  async openForUse(
+    principal: Principal,
+    id: string,
+  ): Promise<{ secret: SecretPayload; credential: Credential }> {
     requireScope(principal, 'inference');
     const credential = await this.resolve(principal, id);
-    return use(this.open(credential), credential);
+    return { secret: this.open(credential), credential };
   }
 
   /** Cache first; a credential of another tenant reads as not found. */

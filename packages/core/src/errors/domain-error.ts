@@ -12,6 +12,14 @@ export type ErrorCode =
   | 'verification_failed'
   | 'verification_unsupported'
   | 'provider_unavailable'
+  | 'provider_auth_failed'
+  | 'provider_permission_denied'
+  | 'provider_rate_limited'
+  | 'provider_invalid_request'
+  | 'provider_timeout'
+  | 'provider_error'
+  | 'capability_unsupported'
+  | 'cancelled'
   | 'internal';
 
 export interface ErrorDetails {
@@ -91,6 +99,61 @@ export class VerificationUnsupportedError extends DomainError {
 export class ProviderUnavailableError extends DomainError {
   constructor(provider: string, message: string) {
     super('provider_unavailable', `${provider} is unavailable: ${message}`, { provider });
+  }
+}
+
+/** How a provider failed a call, in the terms callers act on. */
+export type ProviderFailureKind =
+  | 'auth_failed'
+  | 'permission_denied'
+  | 'rate_limited'
+  | 'invalid_request'
+  | 'unavailable'
+  | 'timeout'
+  | 'error';
+
+const CODE_OF_FAILURE: Readonly<Record<ProviderFailureKind, ErrorCode>> = {
+  auth_failed: 'provider_auth_failed',
+  permission_denied: 'provider_permission_denied',
+  rate_limited: 'provider_rate_limited',
+  invalid_request: 'provider_invalid_request',
+  unavailable: 'provider_unavailable',
+  timeout: 'provider_timeout',
+  error: 'provider_error',
+};
+
+/**
+ * A provider refused or failed an inference call. The message is the provider's own (scrubbed of
+ * secrets by the adapter) prefixed with the provider id.
+ */
+export class ProviderError extends DomainError {
+  constructor(
+    readonly kind: ProviderFailureKind,
+    readonly provider: string,
+    message: string,
+    extra: { readonly retryAfterSeconds?: number; readonly status?: number } = {},
+  ) {
+    super(CODE_OF_FAILURE[kind], `${provider}: ${message}`, { provider, ...extra });
+  }
+
+  get retryAfterSeconds(): number | undefined {
+    return this.details.retryAfterSeconds as number | undefined;
+  }
+}
+
+export class CapabilityUnsupportedError extends DomainError {
+  constructor(provider: string, capability: string) {
+    super('capability_unsupported', `provider ${provider} does not support ${capability}`, {
+      provider,
+      capability,
+    });
+  }
+}
+
+/** The caller went away or its deadline passed; the upstream call was aborted. */
+export class CancelledError extends DomainError {
+  constructor(message = 'the call was cancelled') {
+    super('cancelled', message);
   }
 }
 

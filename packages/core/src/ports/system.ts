@@ -1,5 +1,7 @@
 export interface Clock {
   now(): Date;
+  /** A monotonic reading in milliseconds (fractional), for measuring durations. */
+  monotonicMs(): number;
 }
 
 export interface IdGenerator {

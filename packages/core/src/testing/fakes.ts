@@ -62,6 +62,12 @@ export class FixedClock implements Clock {
   now() {
     return new Date(this.current);
   }
+  /** Advances one millisecond per reading, so measured durations are positive and predictable. */
+  private ticks = 0;
+  monotonicMs() {
+    this.ticks += 1;
+    return this.ticks;
+  }
 }
 
 /** Time-ordered UUID-shaped ids: 00000000-0000-7000-8000-000000000001, …002, … */

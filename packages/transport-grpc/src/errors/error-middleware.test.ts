@@ -4,6 +4,7 @@ import {
   InvalidArgumentError,
   NotFoundError,
   PermissionDeniedError,
+  ProviderError,
   ProviderUnavailableError,
   UnauthenticatedError,
   VerificationFailedError,
@@ -67,5 +68,27 @@ describe('toServerError', () => {
 
   it('returns ServerErrors as gRPC errors', () => {
     expect(toServerError(new NotFoundError('credential', 'c1'), Metadata())).toBeInstanceOf(ServerError);
+  });
+});
+
+describe('toServerError for provider failures', () => {
+  it('maps a rate limit to RESOURCE_EXHAUSTED with retry-after in the trailer', () => {
+    const trailer = Metadata();
+    const error = toServerError(
+      new ProviderError('rate_limited', 'openai', 'slow down', { retryAfterSeconds: 3 }),
+      trailer,
+    );
+    expect(error.code).toBe(Status.RESOURCE_EXHAUSTED);
+    expect(trailer.get('retry-after')).toBe('3');
+    expect(trailer.get('x-error-code')).toBe('provider_rate_limited');
+  });
+
+  it('maps a refused stored credential to FAILED_PRECONDITION and a provider timeout to DEADLINE_EXCEEDED', () => {
+    expect(toServerError(new ProviderError('auth_failed', 'openai', 'bad key'), Metadata()).code).toBe(
+      Status.FAILED_PRECONDITION,
+    );
+    expect(toServerError(new ProviderError('timeout', 'openai', 'slow'), Metadata()).code).toBe(
+      Status.DEADLINE_EXCEEDED,
+    );
   });
 });

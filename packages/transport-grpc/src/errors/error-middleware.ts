@@ -6,6 +6,8 @@ import { isAbortError } from '../server/add-service.js';
 export const ERROR_CODE_METADATA = 'x-error-code';
 /** Trailing metadata of a failed call: the request field at fault (`name`, `secret.apiKey`), if one is. */
 export const ERROR_FIELD_METADATA = 'x-error-field';
+/** Trailing metadata of a rate-limited call: seconds to wait before retrying, as the provider said. */
+export const RETRY_AFTER_METADATA = 'retry-after';
 
 /**
  * The one mapping from domain error codes to gRPC status codes.
@@ -24,6 +26,15 @@ export const GRPC_STATUS_OF: Readonly<Record<ErrorCode, Status>> = {
   verification_failed: Status.FAILED_PRECONDITION,
   verification_unsupported: Status.FAILED_PRECONDITION,
   provider_unavailable: Status.UNAVAILABLE,
+  // The provider refused the stored credential: the call cannot succeed until it is replaced.
+  provider_auth_failed: Status.FAILED_PRECONDITION,
+  provider_permission_denied: Status.PERMISSION_DENIED,
+  provider_rate_limited: Status.RESOURCE_EXHAUSTED,
+  provider_invalid_request: Status.INVALID_ARGUMENT,
+  provider_timeout: Status.DEADLINE_EXCEEDED,
+  provider_error: Status.UNKNOWN,
+  capability_unsupported: Status.UNIMPLEMENTED,
+  cancelled: Status.CANCELLED,
   internal: Status.INTERNAL,
 };
 
@@ -38,6 +49,8 @@ export function toServerError(error: unknown, trailer: Metadata): ServerError {
   if (isDomainError(error) && error.code !== 'internal') {
     trailer.set(ERROR_CODE_METADATA, error.code);
     if (typeof error.details.field === 'string') trailer.set(ERROR_FIELD_METADATA, error.details.field);
+    const retryAfter = error.details.retryAfterSeconds;
+    if (typeof retryAfter === 'number') trailer.set(RETRY_AFTER_METADATA, String(Math.ceil(retryAfter)));
     return new ServerError(GRPC_STATUS_OF[error.code], error.message);
   }
   trailer.set(ERROR_CODE_METADATA, 'internal');

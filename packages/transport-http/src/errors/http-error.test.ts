@@ -4,6 +4,7 @@ import {
   InvalidArgumentError,
   NotFoundError,
   PermissionDeniedError,
+  ProviderError,
   ProviderUnavailableError,
   UnauthenticatedError,
   VerificationFailedError,
@@ -77,5 +78,26 @@ describe('toHttpError', () => {
         details: { field: 'config.baseUrl', location: 'body' },
       },
     });
+  });
+});
+
+describe('toHttpError for provider failures', () => {
+  it('answers a rate limit with 429 and the provider retry-after', () => {
+    const mapped = toHttpError(
+      new ProviderError('rate_limited', 'openai', 'slow down', { retryAfterSeconds: 2.5 }),
+    );
+    expect(mapped).toMatchObject({ statusCode: 429, headers: { 'retry-after': '3' } });
+    expect(mapped.body.error.code).toBe('provider_rate_limited');
+  });
+
+  it.each([
+    ['auth_failed', 502, 'provider_auth_failed'],
+    ['invalid_request', 400, 'provider_invalid_request'],
+    ['unavailable', 503, 'provider_unavailable'],
+    ['timeout', 504, 'provider_timeout'],
+  ] as const)('keeps the meaning of %s', (kind, status, code) => {
+    const mapped = toHttpError(new ProviderError(kind, 'openai', 'x'));
+    expect(mapped.statusCode).toBe(status);
+    expect(mapped.body.error.code).toBe(code);
   });
 });

@@ -33,6 +33,16 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   verification_failed: 422,
   verification_unsupported: 422,
   provider_unavailable: 503,
+  // The provider refused the stored credential: our caller is fine, the upstream is not (502).
+  provider_auth_failed: 502,
+  provider_permission_denied: 502,
+  provider_rate_limited: 429,
+  provider_invalid_request: 400,
+  provider_timeout: 504,
+  provider_error: 502,
+  capability_unsupported: 400,
+  // The client closed the request (nginx's 499); nobody reads it, but logs do.
+  cancelled: 499,
   internal: 500,
 };
 
@@ -56,6 +66,16 @@ const FASTIFY_MESSAGES: Readonly<Record<string, string>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'the content type is not supported; send application/json',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'the request body does not match its Content-Length',
 };
+
+function domainErrorHeaders(
+  code: string,
+  details: Readonly<Record<string, unknown>>,
+): Record<string, string> {
+  if (code === 'unauthenticated') return { 'www-authenticate': 'Bearer' };
+  const retryAfter = details.retryAfterSeconds;
+  if (typeof retryAfter === 'number') return { 'retry-after': String(Math.ceil(retryAfter)) };
+  return {};
+}
 
 export function errorBody(
   code: HttpErrorCode,
@@ -84,7 +104,7 @@ export function toHttpError(
   if (isDomainError(error)) {
     return {
       statusCode: STATUS_BY_CODE[error.code],
-      headers: error.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {},
+      headers: domainErrorHeaders(error.code, error.details),
       body: errorBody(error.code, error.message, error.details),
       unexpected: error.code === 'internal',
     };
