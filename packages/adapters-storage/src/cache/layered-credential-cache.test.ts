@@ -158,10 +158,25 @@ describe('LayeredCredentialCache with a scripted shared layer', () => {
     invalidate: () => Promise.reject(new Error('boom')),
   };
 
-  function layered(l2: CredentialCache, bus = new ScriptedBus()) {
+  function layered(l2: CredentialCache, bus = new ScriptedBus(), redropAfterMs?: number) {
     const l1 = new InMemoryCredentialCache({ ttlMs: 60_000, maxEntries: 10 });
-    return { l1, bus, cache: new LayeredCredentialCache(l1, l2, bus) };
+    return {
+      l1,
+      bus,
+      cache: new LayeredCredentialCache(l1, l2, bus, redropAfterMs ? { redropAfterMs } : {}),
+    };
   }
+
+  it('drops again shortly after an invalidation, so a stale copy written back by a racing replica goes too', async () => {
+    const shared = new InMemoryCredentialCache({ ttlMs: 60_000, maxEntries: 10 });
+    const { bus, cache } = layered(shared, new ScriptedBus(), 20);
+    const stale = credentialFixture();
+    await cache.invalidate(stale.id);
+    await shared.set(stale); // another replica read the old row before the change and caches it now
+    await eventually(async () => expect(await shared.get(stale.id)).toBeUndefined());
+    expect(bus.published).toEqual([stale.id, stale.id]);
+    await cache.close();
+  });
 
   it('drops all of L1 when the bus says messages may have been missed', async () => {
     const { l1, bus, cache } = layered(failing);

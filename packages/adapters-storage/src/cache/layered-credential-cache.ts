@@ -4,6 +4,9 @@ import type { InMemoryCredentialCache } from './in-memory-credential-cache.js';
 import type { InvalidationBus } from './invalidation-bus.js';
 import { errorMessage, rateLimitedWarn, type Warn } from './rate-limited-warn.js';
 
+/** Longer than a replica needs between reading a row and caching it. */
+export const DEFAULT_REDROP_AFTER_MS = 2_000;
+
 /**
  * The in-process LRU in front of the shared Redis cache. Reads try L1, then Redis (filling L1);
  * writes go to both; an invalidation drops both and is published so every replica drops its L1
@@ -12,14 +15,17 @@ import { errorMessage, rateLimitedWarn, type Warn } from './rate-limited-warn.js
 export class LayeredCredentialCache implements CredentialCache {
   private readonly warn: Warn;
   private readonly subscribed: Promise<void>;
+  private readonly redropAfterMs: number;
+  private readonly pendingRedrops = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly l1: InMemoryCredentialCache,
     private readonly l2: CredentialCache,
     private readonly bus: InvalidationBus,
-    options: { readonly logger?: StorageLogger } = {},
+    options: { readonly logger?: StorageLogger; readonly redropAfterMs?: number } = {},
   ) {
     this.warn = rateLimitedWarn(options.logger);
+    this.redropAfterMs = options.redropAfterMs ?? DEFAULT_REDROP_AFTER_MS;
     this.subscribed = bus.subscribe({
       invalidate: (id) => void l1.invalidate(id),
       resync: () => l1.clear(),
@@ -49,14 +55,29 @@ export class LayeredCredentialCache implements CredentialCache {
   }
 
   async invalidate(id: string): Promise<void> {
-    await this.l1.invalidate(id);
-    await this.guard(() => this.l2.invalidate(id), undefined);
-    await this.guard(() => this.bus.publish(id), undefined);
+    await this.dropEverywhere(id);
+    // A replica that read the old row just before the change may write it back to the caches a
+    // moment after this drop; dropping again shortly after closes that window (a "delayed double
+    // delete"), so a changed or deleted credential is not served until the Redis TTL runs out.
+    const timer = setTimeout(() => {
+      this.pendingRedrops.delete(timer);
+      void this.dropEverywhere(id);
+    }, this.redropAfterMs);
+    timer.unref();
+    this.pendingRedrops.add(timer);
   }
 
   /** Stops listening for invalidations (the Redis clients are closed by their owner). */
   close(): Promise<void> {
+    for (const timer of this.pendingRedrops) clearTimeout(timer);
+    this.pendingRedrops.clear();
     return this.bus.close();
+  }
+
+  private async dropEverywhere(id: string): Promise<void> {
+    await this.l1.invalidate(id);
+    await this.guard(() => this.l2.invalidate(id), undefined);
+    await this.guard(() => this.bus.publish(id), undefined);
   }
 
   private async guard<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
