@@ -1,5 +1,6 @@
 import {
   CredentialService,
+  InferenceService,
   checkReadiness,
   type Authenticator,
   type Clock,
@@ -40,6 +41,7 @@ export const TOKENS = {
   IdGenerator: Symbol('IdGenerator'),
   Authenticator: Symbol('Authenticator'),
   CredentialService: Symbol('CredentialService'),
+  InferenceService: Symbol('InferenceService'),
   Readiness: Symbol('Readiness'),
 } as const satisfies Record<string, ServiceIdentifier>;
 
@@ -95,6 +97,15 @@ export function buildContainer({ config, logger, infrastructure, jwtSecret }: Co
         upstreamGuard: get(TOKENS.UpstreamGuard),
         clock: get(TOKENS.Clock),
         ids: get(TOKENS.IdGenerator),
+      }),
+  );
+  bind<InferenceService>(
+    TOKENS.InferenceService,
+    () =>
+      new InferenceService({
+        credentials: get(TOKENS.CredentialService),
+        providers: get(TOKENS.ProviderRegistry),
+        clock: get(TOKENS.Clock),
       }),
   );
   bind<() => Promise<Readiness>>(TOKENS.Readiness, () => {

@@ -1,4 +1,10 @@
-import type { Authenticator, CredentialService, ProviderRegistry, Readiness } from '@integration-api/core';
+import type {
+  Authenticator,
+  CredentialService,
+  InferenceService,
+  ProviderRegistry,
+  Readiness,
+} from '@integration-api/core';
 import type { UpstreamClients } from '@integration-api/adapters-llm';
 import { createGrpcServer } from '@integration-api/transport-grpc';
 import { buildHttpApp } from '@integration-api/transport-http';
@@ -29,6 +35,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const container = buildContainer({ config, logger, infrastructure, jwtSecret });
     const credentials = container.get<CredentialService>(TOKENS.CredentialService);
+    const inference = container.get<InferenceService>(TOKENS.InferenceService);
     const providers = container.get<ProviderRegistry>(TOKENS.ProviderRegistry);
     const authenticator = container.get<Authenticator>(TOKENS.Authenticator);
     const readiness = container.get<() => Promise<Readiness>>(TOKENS.Readiness);
@@ -44,6 +51,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
     const grpc = createGrpcServer({
       credentials,
+      inference,
       providers,
       authenticator,
       onInternalError: (error, method) => logger.error({ err: error, method }, 'gRPC call failed'),

@@ -9,7 +9,7 @@ import {
 import type { ProviderAdapter, ProviderCall, ProviderRegistry } from '../ports/provider-registry.js';
 import type { Clock } from '../ports/system.js';
 import type { Capabilities, SecretPayload } from '../providers/provider-spec.js';
-import type { Principal } from '../tenancy/principal.js';
+import { requireScope, type Principal } from '../tenancy/principal.js';
 import type { ChatRequest, ChatResult, ChatStreamEvent } from './chat.js';
 import type { EmbedRequest, EmbedResult } from './embedding.js';
 import type { RerankRequest, RerankResult } from './rerank.js';
@@ -43,6 +43,7 @@ export class InferenceService {
   constructor(private readonly deps: InferenceServiceDeps) {}
 
   async chat(principal: Principal, call: InferenceCall<ChatRequest>): Promise<ChatResult> {
+    requireScope(principal, 'inference');
     validateChatRequest(call.request);
     const started = this.deps.clock.monotonicMs();
     const { adapter, providerCall } = await this.prepare(principal, call, 'chat');
@@ -96,6 +97,7 @@ export class InferenceService {
   }
 
   async embed(principal: Principal, call: InferenceCall<EmbedRequest>): Promise<EmbedResult> {
+    requireScope(principal, 'inference');
     const { request } = call;
     if (!request.model) throw new InvalidArgumentError('model', 'must be a non-empty string');
     if (
@@ -122,6 +124,7 @@ export class InferenceService {
   }
 
   async rerank(principal: Principal, call: InferenceCall<RerankRequest>): Promise<RerankResult> {
+    requireScope(principal, 'inference');
     const { request } = call;
     if (!request.model) throw new InvalidArgumentError('model', 'must be a non-empty string');
     if (typeof request.query !== 'string' || request.query.length === 0) {

@@ -1,4 +1,4 @@
-import { CredentialService } from '@integration-api/core';
+import { CredentialService, InferenceService } from '@integration-api/core';
 import {
   ContextCheckingTestCipher,
   FixedClock,
@@ -50,7 +50,8 @@ describe('integration.v1.CredentialService over gRPC', () => {
       reader: testPrincipal({ scopes: ['credentials:read'] }),
       'other-tenant': testPrincipal({ organizationId: 'org-b' }),
     });
-    grpc = createGrpcServer({ credentials, providers, authenticator });
+    const inference = new InferenceService({ credentials, providers, clock: new FixedClock() });
+    grpc = createGrpcServer({ credentials, providers, inference, authenticator });
     channel = createChannel(`127.0.0.1:${await bindEphemeral(grpc.server)}`);
     admin = clientFor('admin');
   });

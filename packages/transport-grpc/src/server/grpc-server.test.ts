@@ -1,6 +1,6 @@
 import { fromBinary } from '@bufbuild/protobuf';
 import { FileDescriptorProtoSchema } from '@bufbuild/protobuf/wkt';
-import { CredentialService, type Credential } from '@integration-api/core';
+import { CredentialService, InferenceService, type Credential } from '@integration-api/core';
 import {
   ContextCheckingTestCipher,
   FixedClock,
@@ -18,6 +18,7 @@ import { HealthCheckResponse_ServingStatus } from 'nice-grpc-server-health/lib/p
 import { ServerReflectionService } from 'nice-grpc-server-reflection';
 import { ServerReflectionRequest } from 'nice-grpc-server-reflection/lib/proto/grpc/reflection/v1/reflection_pb.js';
 import { CredentialServiceDefinition } from '../generated/integration/v1/credentials.js';
+import { InferenceServiceDefinition } from '../generated/integration/v1/inference.js';
 import { bindEphemeral, failureOf } from '../testing/grpc-test-helpers.js';
 import { createGrpcServer, type GrpcServer } from './grpc-server.js';
 
@@ -42,7 +43,8 @@ async function start(onInternalError?: (error: unknown, method: string) => void)
     ids: new SequentialIds(),
   });
   const authenticator = new StaticAuthenticator({ admin: testPrincipal() });
-  const grpc = createGrpcServer({ credentials, providers, authenticator, onInternalError });
+  const inference = new InferenceService({ credentials, providers, clock: new FixedClock() });
+  const grpc = createGrpcServer({ credentials, providers, inference, authenticator, onInternalError });
   const channel = createChannel(`127.0.0.1:${await bindEphemeral(grpc.server)}`);
   return { grpc, channel };
 }
@@ -63,11 +65,14 @@ describe('createGrpcServer', () => {
 
   it('answers health checks for the server and each service without a token', async () => {
     const health = createClient(HealthDefinition, channel);
-    expect(grpc.serviceNames).toEqual(['integration.v1.CredentialService']);
+    expect(grpc.serviceNames).toEqual([
+      'integration.v1.CredentialService',
+      'integration.v1.InferenceService',
+    ]);
     await expect(health.check({ service: '' })).resolves.toEqual({ status: SERVING });
-    await expect(health.check({ service: 'integration.v1.CredentialService' })).resolves.toEqual({
-      status: SERVING,
-    });
+    for (const service of grpc.serviceNames) {
+      await expect(health.check({ service })).resolves.toEqual({ status: SERVING });
+    }
     const unknown = await failureOf((options) => health.check({ service: 'nope.Service' }, options));
     expect(unknown.code).toBe(Status.NOT_FOUND);
   });
@@ -93,21 +98,28 @@ describe('createGrpcServer', () => {
     async function* requests() {
       yield new ServerReflectionRequest().setListServices('*');
       yield new ServerReflectionRequest().setFileContainingSymbol('integration.v1.CredentialService');
+      yield new ServerReflectionRequest().setFileContainingSymbol('integration.v1.InferenceService');
     }
-    const [listed, file] = await collect(reflection.serverReflectionInfo(requests()));
+    const [listed, ...files] = await collect(reflection.serverReflectionInfo(requests()));
 
     expect(
       listed
         ?.getListServicesResponse()
         ?.getServiceList()
         .map((s) => s.getName()),
-    ).toEqual(['integration.v1.CredentialService']);
-    const [bytes] = file?.getFileDescriptorResponse()?.getFileDescriptorProtoList_asU8() ?? [];
-    const descriptor = fromBinary(FileDescriptorProtoSchema, bytes ?? new Uint8Array());
-    expect(descriptor.name).toBe('integration/v1/credentials.proto');
-    expect(descriptor.dependency).toEqual(['google/protobuf/timestamp.proto']);
-    expect(descriptor.service[0]?.method.map((m) => m.name)).toEqual(
+    ).toEqual(['integration.v1.CredentialService', 'integration.v1.InferenceService']);
+    const [credentials, inference] = files.map((file) => {
+      const [bytes] = file.getFileDescriptorResponse()?.getFileDescriptorProtoList_asU8() ?? [];
+      return fromBinary(FileDescriptorProtoSchema, bytes ?? new Uint8Array());
+    });
+    expect(credentials?.name).toBe('integration/v1/credentials.proto');
+    expect(credentials?.dependency).toEqual(['google/protobuf/timestamp.proto']);
+    expect(credentials?.service[0]?.method.map((m) => m.name)).toEqual(
       Object.values(CredentialServiceDefinition.methods).map((m) => m.name),
+    );
+    expect(inference?.name).toBe('integration/v1/inference.proto');
+    expect(inference?.service[0]?.method.map((m) => m.name)).toEqual(
+      Object.values(InferenceServiceDefinition.methods).map((m) => m.name),
     );
   });
 

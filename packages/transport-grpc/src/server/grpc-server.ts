@@ -1,5 +1,10 @@
 import { Server, type ServerOptions } from '@grpc/grpc-js';
-import type { Authenticator, CredentialService, ProviderRegistry } from '@integration-api/core';
+import type {
+  Authenticator,
+  CredentialService,
+  InferenceService,
+  ProviderRegistry,
+} from '@integration-api/core';
 import { composeServerMiddleware } from 'nice-grpc';
 import { HealthDefinition, HealthServiceImpl, HealthState } from 'nice-grpc-server-health';
 import { ServerReflection, ServerReflectionService } from 'nice-grpc-server-reflection';
@@ -8,11 +13,14 @@ import { createCredentialServiceImpl } from '../credentials/credential-service-i
 import { createErrorMiddleware, type ErrorMiddlewareOptions } from '../errors/error-middleware.js';
 import { descriptorSet } from '../generated/descriptor-set.js';
 import { CredentialServiceDefinition } from '../generated/integration/v1/credentials.js';
+import { InferenceServiceDefinition } from '../generated/integration/v1/inference.js';
+import { createInferenceServiceImpl } from '../inference/inference-service-impl.js';
 import { addService, serviceNameOf } from './add-service.js';
 
 export interface GrpcServerDeps extends ErrorMiddlewareOptions {
   readonly credentials: CredentialService;
   readonly providers: ProviderRegistry;
+  readonly inference: InferenceService;
   readonly authenticator: Authenticator;
   /** grpc-js server options (message size limits, keepalive...). */
   readonly serverOptions?: ServerOptions;
@@ -26,7 +34,7 @@ export interface GrpcServer {
   readonly server: Server;
   /** The grpc.health.v1 state: "" (the whole server) and each application service. */
   readonly health: HealthState;
-  /** Fully qualified names of the application services (`integration.v1.CredentialService`). */
+  /** Fully qualified names of the application services (`integration.v1.CredentialService`, …). */
   readonly serviceNames: readonly string[];
   /** Reports SERVING or NOT_SERVING for the server and each application service. */
   setServing(serving: boolean): void;
@@ -38,9 +46,9 @@ export interface GrpcServer {
 }
 
 /**
- * Builds the gRPC side of the service: integration.v1.CredentialService behind the auth
- * middleware, plus grpc.health.v1.Health and grpc.reflection.v1.ServerReflection without auth
- * (probes and tools call them without a token); the error middleware wraps all of them.
+ * Builds the gRPC side of the service: integration.v1.CredentialService and InferenceService behind
+ * the auth middleware, plus grpc.health.v1.Health and grpc.reflection.v1.ServerReflection without
+ * auth (probes and tools call them without a token); the error middleware wraps all of them.
  */
 export function createGrpcServer(deps: GrpcServerDeps): GrpcServer {
   const server = new Server(deps.serverOptions);
@@ -48,7 +56,11 @@ export function createGrpcServer(deps: GrpcServerDeps): GrpcServer {
   const authenticated = composeServerMiddleware(errors, createAuthMiddleware(deps.authenticator));
 
   addService(server, CredentialServiceDefinition, createCredentialServiceImpl(deps), authenticated);
-  const serviceNames = [serviceNameOf(CredentialServiceDefinition)];
+  addService(server, InferenceServiceDefinition, createInferenceServiceImpl(deps), authenticated);
+  const serviceNames = [
+    serviceNameOf(CredentialServiceDefinition),
+    serviceNameOf(InferenceServiceDefinition),
+  ];
 
   const health = HealthState();
   addService(server, HealthDefinition, HealthServiceImpl(health), errors);
