@@ -17,19 +17,40 @@ describe('createProviderRegistry', () => {
     expect(registry.get('__proto__' as never)).toBeUndefined();
   });
 
-  it.each(PROVIDER_IDS)('%s exposes verify exactly when its spec claims the capability', (id) => {
+  it.each(PROVIDER_IDS)('%s exposes each method exactly when its spec claims the capability', (id) => {
     const adapter = registry.get(id)!;
-    expect(typeof adapter.verify === 'function').toBe(adapter.spec.capabilities.verify);
+    const { capabilities } = adapter.spec;
+    expect({
+      verify: typeof adapter.verify === 'function',
+      chat: typeof adapter.chat === 'function',
+      streaming: typeof adapter.streamChat === 'function',
+      embeddings: typeof adapter.embed === 'function',
+      rerank: typeof adapter.rerank === 'function',
+    }).toEqual({
+      verify: capabilities.verify,
+      chat: capabilities.chat,
+      streaming: capabilities.streaming,
+      embeddings: capabilities.embeddings,
+      rerank: capabilities.rerank,
+    });
+    // Tools and images ride on chat: claiming them without chat would promise nothing.
+    if (capabilities.tools || capabilities.vision) expect(capabilities.chat).toBe(true);
   });
 
-  it('claims no capability beyond verification yet, and verification only for OpenAI', () => {
-    const claimed = registry.list().flatMap(({ spec }) =>
-      Object.entries(spec.capabilities)
-        .filter(([, on]) => on)
-        .map(([capability]) => `${spec.id}:${capability}`),
-    );
-    expect(claimed).toEqual(['openai:verify']);
-  });
+  it.each(['openai', 'azure-openai', 'mistral'] as const)(
+    '%s claims chat, streaming, tools, vision, embeddings and verification',
+    (id) => {
+      expect(registry.get(id)!.spec.capabilities).toEqual({
+        chat: true,
+        streaming: true,
+        tools: true,
+        vision: true,
+        embeddings: true,
+        rerank: false,
+        verify: true,
+      });
+    },
+  );
 
   it.each(PROVIDER_IDS)('%s declares a coherent credential shape', (id) => {
     const spec: ProviderSpec = registry.get(id)!.spec;

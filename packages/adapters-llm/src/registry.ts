@@ -5,18 +5,18 @@ import {
   type ProviderRegistry,
   type ProviderSpec,
 } from '@integration-api/core';
-import { anthropicSpec } from './anthropic/anthropic-spec.js';
-import { awsBedrockSpec } from './aws-bedrock/aws-bedrock-spec.js';
-import { azureOpenAISpec } from './azure-openai/azure-openai-spec.js';
-import { cohereSpec } from './cohere/cohere-spec.js';
-import { googleGeminiSpec } from './google-gemini/google-gemini-spec.js';
-import { googleVertexSpec } from './google-vertex/google-vertex-spec.js';
+import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
+import { createAwsBedrockAdapter } from './aws-bedrock/aws-bedrock-adapter.js';
+import { createAzureOpenAIAdapter } from './azure-openai/azure-openai-adapter.js';
+import { createCohereAdapter } from './cohere/cohere-adapter.js';
+import { createGoogleGeminiAdapter } from './google-gemini/google-gemini-adapter.js';
+import { createGoogleVertexAdapter } from './google-vertex/google-vertex-adapter.js';
 import type { UpstreamClients } from './http/upstream-clients.js';
 import { huggingfaceSpec } from './huggingface/huggingface-spec.js';
-import { mistralSpec } from './mistral/mistral-spec.js';
+import { createMistralAdapter } from './mistral/mistral-adapter.js';
 import { createOpenAIAdapter } from './openai/openai-adapter.js';
 import { replicateSpec } from './replicate/replicate-spec.js';
-import { voyageaiSpec } from './voyageai/voyageai-spec.js';
+import { createVoyageaiAdapter } from './voyageai/voyageai-adapter.js';
 
 export interface ProviderRegistryOptions {
   readonly clients: UpstreamClients;
@@ -32,16 +32,16 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
   const specOnly = (spec: ProviderSpec): ProviderAdapter => ({ spec });
   const adapters: Record<ProviderId, ProviderAdapter> = {
     openai: createOpenAIAdapter(deps),
-    'azure-openai': specOnly(azureOpenAISpec),
-    anthropic: specOnly(anthropicSpec),
-    'google-gemini': specOnly(googleGeminiSpec),
-    'google-vertex': specOnly(googleVertexSpec),
-    'aws-bedrock': specOnly(awsBedrockSpec),
-    cohere: specOnly(cohereSpec),
-    mistral: specOnly(mistralSpec),
+    'azure-openai': createAzureOpenAIAdapter(deps),
+    anthropic: createAnthropicAdapter(deps),
+    'google-gemini': createGoogleGeminiAdapter(deps),
+    'google-vertex': createGoogleVertexAdapter(deps),
+    'aws-bedrock': createAwsBedrockAdapter(deps),
+    cohere: createCohereAdapter(deps),
+    mistral: createMistralAdapter(deps),
     huggingface: specOnly(huggingfaceSpec),
     replicate: specOnly(replicateSpec),
-    voyageai: specOnly(voyageaiSpec),
+    voyageai: createVoyageaiAdapter(deps),
   };
   const list = Object.freeze(PROVIDER_IDS.map((id) => adapters[id]));
   return {

@@ -1,5 +1,5 @@
 import type { ProviderSpec } from '@integration-api/core';
-import { NO_CAPABILITIES, secretField } from '../shared/spec-fields.js';
+import { secretField } from '../shared/spec-fields.js';
 
 /** `https://bedrock-runtime.{region}.amazonaws.com`. */
 export function awsBedrockDefaultBaseUrl(region: string): string {
@@ -9,7 +9,15 @@ export function awsBedrockDefaultBaseUrl(region: string): string {
 export const awsBedrockSpec: ProviderSpec = {
   id: 'aws-bedrock',
   displayName: 'AWS Bedrock',
-  capabilities: NO_CAPABILITIES,
+  capabilities: {
+    chat: true,
+    streaming: true,
+    tools: true,
+    vision: true,
+    embeddings: true,
+    rerank: true,
+    verify: true,
+  },
   secretFields: [
     secretField('accessKeyId', 'IAM access key ID (AKIA... or ASIA...)'),
     secretField('secretAccessKey', 'IAM secret access key'),

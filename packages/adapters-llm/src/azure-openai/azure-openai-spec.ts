@@ -4,7 +4,15 @@ import { NO_CAPABILITIES, optionalText, secretField } from '../shared/spec-field
 export const azureOpenAISpec: ProviderSpec = {
   id: 'azure-openai',
   displayName: 'Azure OpenAI',
-  capabilities: NO_CAPABILITIES,
+  capabilities: {
+    ...NO_CAPABILITIES,
+    chat: true,
+    streaming: true,
+    tools: true,
+    vision: true,
+    embeddings: true,
+    verify: true,
+  },
   secretFields: [secretField('apiKey', 'Key of the Azure OpenAI resource (sent as api-key)')],
   configFields: [
     {

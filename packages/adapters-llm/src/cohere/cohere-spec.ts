@@ -1,12 +1,20 @@
 import type { ProviderSpec } from '@integration-api/core';
-import { NO_CAPABILITIES, baseUrlField, secretField } from '../shared/spec-fields.js';
+import { baseUrlField, secretField } from '../shared/spec-fields.js';
 
 export const COHERE_DEFAULT_BASE_URL = 'https://api.cohere.com';
 
 export const cohereSpec: ProviderSpec = {
   id: 'cohere',
   displayName: 'Cohere',
-  capabilities: NO_CAPABILITIES,
+  capabilities: {
+    chat: true,
+    streaming: true,
+    tools: true,
+    vision: true,
+    embeddings: true,
+    rerank: true,
+    verify: true,
+  },
   secretFields: [secretField('apiKey', 'Cohere API key')],
   configFields: [baseUrlField(COHERE_DEFAULT_BASE_URL)],
   hintField: 'apiKey',

@@ -1,6 +1,5 @@
 import { serviceAccountHint } from './google-vertex-hint.js';
 import type { ProviderSpec } from '@integration-api/core';
-import { NO_CAPABILITIES } from '../shared/spec-fields.js';
 
 export const GOOGLE_VERTEX_DEFAULT_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 
@@ -14,7 +13,15 @@ export function googleVertexDefaultBaseUrl(location: string): string {
 export const googleVertexSpec: ProviderSpec = {
   id: 'google-vertex',
   displayName: 'Google Vertex AI',
-  capabilities: NO_CAPABILITIES,
+  capabilities: {
+    chat: true,
+    streaming: true,
+    tools: true,
+    vision: true,
+    embeddings: true,
+    rerank: false,
+    verify: true,
+  },
   secretFields: [
     {
       name: 'serviceAccountJson',

@@ -29,3 +29,26 @@ export async function discardBody(body: Body): Promise<void> {
     // The response already told us what we needed; a broken tail only costs the connection.
   }
 }
+
+/** Thrown by readWholeBodyText when a body is larger than allowed. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the response body exceeds ${limitBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** Reads a whole body as UTF-8; a larger one is dropped and refused rather than cut. */
+export async function readWholeBodyText(body: Body, limitBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limitBytes) {
+      body.destroy();
+      throw new BodyTooLargeError(limitBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -10,7 +10,7 @@ describe('classifyHttpFailure', () => {
     [400, 'rejected'],
     [404, 'rejected'],
     [422, 'rejected'],
-    [408, 'unavailable'],
+    [408, 'timeout'],
     [500, 'unavailable'],
     [502, 'unavailable'],
     [503, 'unavailable'],
@@ -71,16 +71,22 @@ describe('parseRetryAfter', () => {
 
 describe('classifyTransportError', () => {
   it.each([
-    [{ code: 'UND_ERR_HEADERS_TIMEOUT' }, 'timed out waiting for a response'],
-    [{ code: 'UND_ERR_BODY_TIMEOUT' }, 'timed out while reading the response'],
     [{ code: 'UND_ERR_CONNECT_TIMEOUT' }, 'timed out while connecting'],
     [{ code: 'ECONNREFUSED' }, 'connection refused'],
     [{ errors: [{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }] }, 'connection refused'],
     [{ cause: { code: 'ENOTFOUND' } }, 'the host name does not resolve'],
+    [{ code: 'UND_ERR_SOCKET' }, 'the connection closed unexpectedly'],
     [{ code: 'CERT_HAS_EXPIRED' }, 'the TLS handshake failed'],
     [{ code: 'INTEGRATION_PRIVATE_UPSTREAM' }, 'the upstream host resolves to a private or loopback address'],
     [new Error('boom'), 'a network error occurred'],
-  ])('describes %j', (error, message) => {
+  ])('describes %j as unavailable', (error, message) => {
     expect(classifyTransportError(error)).toEqual({ kind: 'unavailable', message });
+  });
+
+  it.each([
+    [{ code: 'UND_ERR_HEADERS_TIMEOUT' }, 'timed out waiting for a response'],
+    [{ code: 'UND_ERR_BODY_TIMEOUT' }, 'timed out while reading the response'],
+  ])('describes %j as a timeout', (error, message) => {
+    expect(classifyTransportError(error)).toEqual({ kind: 'timeout', message });
   });
 });

@@ -8,7 +8,8 @@ import { scrubSecrets } from './scrub-secrets.js';
  * - `invalid_credential` / `permission_denied`: the provider judged the credential.
  * - `rate_limited`: the provider is shedding load or the key hit its quota; try later.
  * - `rejected`: the provider refused the request itself (other 4xx: bad input, unknown model).
- * - `unavailable`: nothing was decided (network error, timeout, 5xx, unexpected status).
+ * - `timeout`: the provider took too long to answer or went silent mid-answer (408 too).
+ * - `unavailable`: nothing was decided (network error, 5xx, unexpected status).
  */
 export type UpstreamFailure =
   | { readonly kind: 'invalid_credential'; readonly status: number; readonly message: string }
@@ -20,6 +21,7 @@ export type UpstreamFailure =
       readonly retryAfterSeconds?: number;
     }
   | { readonly kind: 'rejected'; readonly status: number; readonly message: string }
+  | { readonly kind: 'timeout'; readonly status?: number; readonly message: string }
   | { readonly kind: 'unavailable'; readonly status?: number; readonly message: string };
 
 export interface HttpFailureInput {
@@ -47,7 +49,8 @@ export function classifyHttpFailure(input: HttpFailureInput): UpstreamFailure {
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     };
   }
-  if (status >= 400 && status < 500 && status !== 408) return { kind: 'rejected', status, message };
+  if (status === 408) return { kind: 'timeout', status, message };
+  if (status >= 400 && status < 500) return { kind: 'rejected', status, message };
   return { kind: 'unavailable', status, message };
 }
 
@@ -64,10 +67,19 @@ export function parseRetryAfter(headers: IncomingHttpHeaders, now = Date.now()):
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** Maps a network error or timeout (undici's or the system's) to an `unavailable` failure. */
+/**
+ * Maps a network error (undici's or the system's) to a failure: waiting too long for the answer
+ * or between its chunks is a `timeout`; anything else, a connect timeout included (the provider
+ * could not be reached, nothing was sent), is `unavailable`.
+ */
 export function classifyTransportError(error: unknown): UpstreamFailure {
-  return { kind: 'unavailable', message: describeTransportError(error) };
+  const code = errorCode(error);
+  const message = describeTransportError(error);
+  if (code !== undefined && WAITING_TIMEOUTS.has(code)) return { kind: 'timeout', message };
+  return { kind: 'unavailable', message };
 }
+
+const WAITING_TIMEOUTS: ReadonlySet<string> = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 const TRANSPORT_MESSAGES: Readonly<Record<string, string>> = {
   UND_ERR_CONNECT_TIMEOUT: 'timed out while connecting',

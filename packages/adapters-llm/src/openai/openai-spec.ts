@@ -6,7 +6,15 @@ export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const openaiSpec: ProviderSpec = {
   id: 'openai',
   displayName: 'OpenAI',
-  capabilities: { ...NO_CAPABILITIES, verify: true },
+  capabilities: {
+    ...NO_CAPABILITIES,
+    chat: true,
+    streaming: true,
+    tools: true,
+    vision: true,
+    embeddings: true,
+    verify: true,
+  },
   secretFields: [secretField('apiKey', 'OpenAI API key (sk-...)')],
   configFields: [
     baseUrlField(OPENAI_DEFAULT_BASE_URL),

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { MockProviderServer } from './mock-provider-server.js';
-import { delay, json, text } from './mock-replies.js';
+import { delay, json, namedEvent, sse, text } from './mock-replies.js';
+import { chatCompletionChunks } from './openai-compatible-replies.js';
 
 /** A bare node:http call, so the mock is tested without the code it serves. */
 function call(url: string, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
@@ -75,5 +76,73 @@ describe('MockProviderServer', () => {
     server.reset();
     expect(server.requests).toEqual([]);
     expect((await call(server.urlFor('/a'))).status).toBe(404);
+  });
+});
+
+describe('sse replies', () => {
+  let server: MockProviderServer;
+  beforeEach(async () => {
+    server = await MockProviderServer.start();
+  });
+  afterEach(() => server.close());
+
+  it('frames payloads as server-sent events and ends with [DONE]', async () => {
+    server.route(
+      'GET',
+      '/s',
+      sse([{ a: 1 }, 'raw', namedEvent('ping', { b: 2 })], { keepAliveComments: true }),
+    );
+    const answer = await call(server.urlFor('/s'));
+    expect(answer.body).toBe(
+      ': keep-alive\n\ndata: {"a":1}\n\n: keep-alive\n\ndata: raw\n\n: keep-alive\n\n' +
+        'event: ping\ndata: {"b":2}\n\n: keep-alive\n\ndata: [DONE]\n\n',
+    );
+    await expect(server.responseEnd()).resolves.toBe('finished');
+  });
+
+  it('uses CRLF framing and leaves out [DONE] when asked', async () => {
+    server.route('GET', '/s', sse([{ a: 1 }], { lineEnding: '\r\n', done: false }));
+    expect((await call(server.urlFor('/s'))).body).toBe('data: {"a":1}\r\n\r\n');
+  });
+
+  it('cuts the connection after the given number of events', async () => {
+    server.route('GET', '/s', sse([{ a: 1 }, { a: 2 }], { truncateAfter: 1 }));
+    const outcome = await new Promise<string>((resolve) => {
+      httpRequest(server.urlFor('/s'), { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve('ended'));
+        res.on('error', () => resolve('cut'));
+      })
+        .on('error', () => resolve('cut'))
+        .end();
+    });
+    expect(outcome).toBe('cut');
+    await expect(server.responseEnd()).resolves.toBe('closed-early');
+  });
+});
+
+describe('chat-completions replies', () => {
+  it('puts usage in a usage-only last chunk for OpenAI and on the finishing chunk for Mistral', () => {
+    const openai = chatCompletionChunks({ model: 'm', text: ['a'], usage: { prompt: 1, completion: 1 } });
+    expect(openai.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 1, total_tokens: 2 } });
+    const mistral = chatCompletionChunks({
+      model: 'm',
+      style: 'mistral',
+      text: ['a'],
+      usage: { prompt: 1, completion: 1 },
+    });
+    expect(mistral.at(-1)).toMatchObject({
+      choices: [{ finish_reason: 'stop' }],
+      usage: { prompt_tokens: 1 },
+    });
+  });
+
+  it("opens Azure's stream with a chunk holding only prompt filter results", () => {
+    expect(chatCompletionChunks({ model: 'm', style: 'azure', text: ['a'] })[0]).toMatchObject({
+      id: '',
+      model: '',
+      choices: [],
+      prompt_filter_results: [{ prompt_index: 0 }],
+    });
   });
 });

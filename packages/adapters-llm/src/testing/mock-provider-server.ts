@@ -28,6 +28,21 @@ export type MockHandler = (
   context: MockContext,
 ) => void | Promise<void>;
 
+/**
+ * How the answer to a request ended: `finished` when the whole response was sent, `closed-early`
+ * when the connection closed first (the client went away, or the handler cut it on purpose).
+ */
+export type ResponseEnd = 'finished' | 'closed-early';
+
+export interface MockProviderServerOptions {
+  /** Default: an ephemeral port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Keep every request in `requests` (default); a long-running mock turns it off. */
+  readonly record?: boolean;
+}
+
 export interface RouteOptions {
   /** Answer this many matching requests, then let older routes answer. Default: every one. */
   readonly times?: number;
@@ -49,6 +64,7 @@ export class MockProviderServer {
   /** Every request received, in order. */
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
+  private readonly ends: Promise<ResponseEnd>[] = [];
   private readonly sockets = new Map<Socket, number>();
   private connections = 0;
 
@@ -56,16 +72,19 @@ export class MockProviderServer {
     private readonly server: Server,
     /** Origin of the server, `http://127.0.0.1:<port>`. */
     readonly url: string,
+    private readonly record: boolean,
   ) {}
 
-  static async start(): Promise<MockProviderServer> {
+  static async start(options: MockProviderServerOptions = {}): Promise<MockProviderServer> {
+    const host = options.host ?? '127.0.0.1';
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(options.port ?? 0, host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    const mock = new MockProviderServer(server, `http://127.0.0.1:${port}`);
+    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const mock = new MockProviderServer(server, origin, options.record ?? true);
     server.on('connection', (socket) => mock.track(socket));
     server.on('request', (req, res) => {
       const chunks: Buffer[] = [];
@@ -94,10 +113,21 @@ export class MockProviderServer {
     return this.connections;
   }
 
+  /**
+   * How the answer to the request at `index` (default: the latest) ended, once it has: shows
+   * whether a client that gave up really closed its connection.
+   */
+  responseEnd(index = this.ends.length - 1): Promise<ResponseEnd> {
+    const end = this.ends[index];
+    if (!end) throw new Error(`mock: no request #${index} was received`);
+    return end;
+  }
+
   /** Forgets routes and recorded requests (not the connection count). */
   reset(): void {
     this.routes.length = 0;
     this.requests.length = 0;
+    this.ends.length = 0;
   }
 
   /** Drops every open connection (including ones a handler never answered) and stops listening. */
@@ -131,7 +161,14 @@ export class MockProviderServer {
       json: parseJson(body),
       connectionId: this.sockets.get(socket) ?? 0,
     };
-    this.requests.push(request);
+    if (this.record) {
+      this.requests.push(request);
+      this.ends.push(
+        new Promise((resolve) =>
+          response.once('close', () => resolve(response.writableFinished ? 'finished' : 'closed-early')),
+        ),
+      );
+    }
 
     const abort = new AbortController();
     response.once('close', () => abort.abort());

@@ -1,0 +1,105 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { ProviderError, type ProviderId, type SecretPayload } from '@integration-api/core';
+import { providerErrorFromThrown, providerErrorOf } from './provider-error.js';
+import { BodyTooLargeError, readBodyText, readWholeBodyText } from './read-body.js';
+import type { UpstreamClients, UpstreamRequest, UpstreamResponse } from './upstream-clients.js';
+import { classifyHttpFailure } from './upstream-failure.js';
+
+/** Who is being called, with which credential: enough to send a request and explain its failure. */
+export interface ProviderContext {
+  readonly provider: ProviderId;
+  readonly clients: UpstreamClients;
+  /** The call's secret; its values are scrubbed from every message taken from the provider. */
+  readonly secret: SecretPayload;
+}
+
+/** Non-streamed answers are read whole up to this size (a large embedding batch fits). */
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Sends one request and returns the response when its status is 2xx. Any other status is read
+ * (bounded) and thrown as a ProviderError carrying the provider's scrubbed message; network errors
+ * and timeouts are thrown as ProviderError too, and the caller's abort as CancelledError.
+ */
+export async function sendProviderRequest(
+  context: ProviderContext,
+  request: UpstreamRequest,
+): Promise<UpstreamResponse> {
+  const { provider, clients, secret } = context;
+  let response: UpstreamResponse;
+  try {
+    response = await clients.request(request);
+  } catch (error) {
+    throw providerErrorFromThrown(provider, error, request.signal);
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) return response;
+
+  let bodyText: string;
+  try {
+    bodyText = await readBodyText(response.body);
+  } catch (error) {
+    throw providerErrorFromThrown(provider, error, request.signal);
+  }
+  throw providerErrorOf(
+    provider,
+    classifyHttpFailure({
+      status: response.statusCode,
+      headers: response.headers,
+      bodyText,
+      secrets: Object.values(secret),
+    }),
+  );
+}
+
+/** Reads a 2xx response's JSON body; a body that is not JSON is the provider's error. */
+export async function readJsonResponse(
+  provider: ProviderId,
+  response: UpstreamResponse,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readWholeBodyText(response.body, JSON_BODY_LIMIT_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      throw new ProviderError('error', provider, `the answer is larger than ${error.limitBytes} bytes`);
+    }
+    throw providerErrorFromThrown(provider, error, signal);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProviderError('error', provider, 'the answer is not valid JSON');
+  }
+}
+
+/** POSTs a JSON body and returns the parsed JSON answer with the response headers. */
+export async function postJson(
+  context: ProviderContext,
+  request: {
+    readonly url: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: unknown;
+    readonly signal?: AbortSignal;
+  },
+): Promise<{ readonly json: unknown; readonly headers: IncomingHttpHeaders }> {
+  const response = await sendProviderRequest(context, {
+    method: 'POST',
+    url: request.url,
+    headers: { ...request.headers, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(request.body),
+    signal: request.signal,
+  });
+  const json = await readJsonResponse(context.provider, response, request.signal);
+  return { json, headers: response.headers };
+}
+
+/** The first of `names` the response carries, e.g. the provider's request id. */
+export function firstHeader(headers: IncomingHttpHeaders, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = headers[name];
+    const single = Array.isArray(value) ? value[0] : value;
+    if (single) return single;
+  }
+  return undefined;
+}
