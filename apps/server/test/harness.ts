@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { getTestDatabaseUrl, getTestRedisUrl } from '@integration-api/adapters-storage/testing';
-import { CredentialServiceDefinition, type CredentialServiceClient } from '@integration-api/transport-grpc';
+import {
+  CredentialServiceDefinition,
+  InferenceServiceDefinition,
+  type CredentialServiceClient,
+  type InferenceServiceClient,
+} from '@integration-api/transport-grpc';
 import type { Scope } from '@integration-api/core';
 import { Metadata, createChannel, createClient, type Channel } from 'nice-grpc';
 import { mintToken } from '../src/auth/jwt.js';
@@ -19,7 +24,11 @@ export interface Harness {
   readonly databaseUrl: string;
   readonly redisUrl?: string;
   token(tenant?: { org?: string; project?: string; scopes?: Scope[] }): Promise<string>;
-  grpc(token: string): { client: CredentialServiceClient; channel: Channel };
+  grpc(token: string): {
+    client: CredentialServiceClient;
+    inference: InferenceServiceClient;
+    channel: Channel;
+  };
   stop(): Promise<void>;
 }
 
@@ -78,10 +87,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     grpc(token: string) {
       const channel = createChannel(`127.0.0.1:${server.port}`);
       channels.push(channel);
-      const client = createClient(CredentialServiceDefinition, channel, {
-        '*': { metadata: Metadata({ authorization: `Bearer ${token}` }) },
-      });
-      return { client, channel };
+      const options = { '*': { metadata: Metadata({ authorization: `Bearer ${token}` }) } };
+      const client = createClient(CredentialServiceDefinition, channel, options);
+      const inference = createClient(InferenceServiceDefinition, channel, options);
+      return { client, inference, channel };
     },
     async stop() {
       if (stopped) return;

@@ -15,7 +15,7 @@ import type { UpstreamClients } from './http/upstream-clients.js';
 import { huggingfaceSpec } from './huggingface/huggingface-spec.js';
 import { createMistralAdapter } from './mistral/mistral-adapter.js';
 import { createOpenAIAdapter } from './openai/openai-adapter.js';
-import { replicateSpec } from './replicate/replicate-spec.js';
+import { createReplicateAdapter } from './replicate/replicate-adapter.js';
 import { createVoyageaiAdapter } from './voyageai/voyageai-adapter.js';
 
 export interface ProviderRegistryOptions {
@@ -40,7 +40,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
     cohere: createCohereAdapter(deps),
     mistral: createMistralAdapter(deps),
     huggingface: specOnly(huggingfaceSpec),
-    replicate: specOnly(replicateSpec),
+    replicate: createReplicateAdapter(deps),
     voyageai: createVoyageaiAdapter(deps),
   };
   const list = Object.freeze(PROVIDER_IDS.map((id) => adapters[id]));
