@@ -3,6 +3,7 @@ export {
   DEFAULT_VERIFY_TIMEOUT_MS,
   type ProviderRegistryOptions,
 } from './registry.js';
+export { renderCapabilityMatrix, renderCredentialFields } from './capability-matrix.js';
 
 export {
   UpstreamClients,
