@@ -43,6 +43,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
     const http = await buildHttpApp({
       credentials,
+      inference,
       providers,
       authenticator,
       readiness,

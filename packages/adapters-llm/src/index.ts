@@ -30,15 +30,30 @@ export {
 } from './http/upstream-failure.js';
 export { scrubSecrets, REDACTED, MAX_PROVIDER_MESSAGE_LENGTH } from './http/scrub-secrets.js';
 export { providerErrorMessage } from './http/provider-error-message.js';
-export { verifyByRequest, verifyOutcomeFor, type VerifyByRequestOptions } from './http/verify-by-request.js';
-export { providerErrorOf, providerErrorFromThrown } from './http/provider-error.js';
+export {
+  verifyByRequest,
+  verifyByCall,
+  verifyOutcomeFor,
+  type VerifyByRequestOptions,
+  type VerifyCall,
+  type VerifyCaller,
+} from './http/verify-by-request.js';
+export {
+  providerErrorOf,
+  providerErrorFromThrown,
+  upstreamFailureOf,
+  messageWithoutProvider,
+} from './http/provider-error.js';
 export {
   sendProviderRequest,
   readJsonResponse,
   postJson,
+  postJsonForStream,
   firstHeader,
   JSON_BODY_LIMIT_BYTES,
+  type JsonPost,
   type ProviderContext,
+  type ProviderHttpErrorOf,
 } from './http/send-provider-request.js';
 export {
   parseServerSentEvents,
@@ -46,7 +61,14 @@ export {
   MAX_SSE_EVENT_CHARS,
   type ServerSentEvent,
 } from './http/sse-reader.js';
-export { readProviderEvents, type ProviderEventStreamOptions } from './http/provider-event-stream.js';
+export {
+  readProviderEvents,
+  readProviderStream,
+  type ProviderEventStreamOptions,
+  type ProviderStreamDecoder,
+  type ProviderStreamOptions,
+} from './http/provider-event-stream.js';
+export { mapWithConcurrency } from './http/map-with-concurrency.js';
 
 export * from './openai-compatible/index.js';
 

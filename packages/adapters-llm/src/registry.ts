@@ -3,7 +3,6 @@ import {
   type ProviderAdapter,
   type ProviderId,
   type ProviderRegistry,
-  type ProviderSpec,
 } from '@integration-api/core';
 import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
 import { createAwsBedrockAdapter } from './aws-bedrock/aws-bedrock-adapter.js';
@@ -12,7 +11,7 @@ import { createCohereAdapter } from './cohere/cohere-adapter.js';
 import { createGoogleGeminiAdapter } from './google-gemini/google-gemini-adapter.js';
 import { createGoogleVertexAdapter } from './google-vertex/google-vertex-adapter.js';
 import type { UpstreamClients } from './http/upstream-clients.js';
-import { huggingfaceSpec } from './huggingface/huggingface-spec.js';
+import { createHuggingfaceAdapter } from './huggingface/huggingface-adapter.js';
 import { createMistralAdapter } from './mistral/mistral-adapter.js';
 import { createOpenAIAdapter } from './openai/openai-adapter.js';
 import { createReplicateAdapter } from './replicate/replicate-adapter.js';
@@ -26,10 +25,9 @@ export interface ProviderRegistryOptions {
 
 export const DEFAULT_VERIFY_TIMEOUT_MS = 15_000;
 
-/** Every provider the service knows, with what its adapter implements so far. */
+/** Every provider the service knows, each with its adapter. */
 export function createProviderRegistry(options: ProviderRegistryOptions): ProviderRegistry {
   const deps = { clients: options.clients, timeoutMs: options.verifyTimeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS };
-  const specOnly = (spec: ProviderSpec): ProviderAdapter => ({ spec });
   const adapters: Record<ProviderId, ProviderAdapter> = {
     openai: createOpenAIAdapter(deps),
     'azure-openai': createAzureOpenAIAdapter(deps),
@@ -39,7 +37,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
     'aws-bedrock': createAwsBedrockAdapter(deps),
     cohere: createCohereAdapter(deps),
     mistral: createMistralAdapter(deps),
-    huggingface: specOnly(huggingfaceSpec),
+    huggingface: createHuggingfaceAdapter(deps),
     replicate: createReplicateAdapter(deps),
     voyageai: createVoyageaiAdapter(deps),
   };

@@ -1,17 +1,28 @@
-import type { Authenticator, CredentialService, ProviderRegistry, Readiness } from '@integration-api/core';
+import type {
+  Authenticator,
+  CredentialService,
+  InferenceService,
+  ProviderRegistry,
+  Readiness,
+} from '@integration-api/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authentication } from './auth/authentication.js';
 import { credentialsRoutes } from './credentials/credentials-routes.js';
 import { apiDocs } from './docs/api-docs.js';
 import { errorHandling } from './errors/error-handling.js';
 import { healthRoutes } from './health/health-routes.js';
+import { openAiCompat } from './openai-compat/openai-compat.js';
 import { providersRoutes } from './providers/providers-routes.js';
 import { strictBodyValidator } from './validation/validator-compiler.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+/** The OpenAI-compatible routes carry conversations and inline images. */
+export const DEFAULT_INFERENCE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export interface HttpAppDeps {
   readonly credentials: CredentialService;
+  /** Serves the OpenAI-compatible API (`/v1/chat/completions`, `/v1/embeddings`, …). */
+  readonly inference: InferenceService;
   readonly providers: ProviderRegistry;
   readonly authenticator: Authenticator;
   /** Pings the dependencies; `GET /readiness` answers 503 when one fails. */
@@ -20,6 +31,8 @@ export interface HttpAppDeps {
   readonly logger?: FastifyBaseLogger;
   /** Largest request body accepted; larger ones get 413. Default 64 KiB. */
   readonly bodyLimitBytes?: number;
+  /** The same for the OpenAI-compatible routes. Default 16 MiB. */
+  readonly inferenceBodyLimitBytes?: number;
 }
 
 /**
@@ -42,6 +55,13 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> 
     await api.register(authentication, { authenticator: deps.authenticator });
     await api.register(credentialsRoutes, { prefix: '/v1/credentials', credentials: deps.credentials });
     await api.register(providersRoutes, { prefix: '/v1/providers', providers: deps.providers });
+    await api.register(openAiCompat, {
+      prefix: '/v1',
+      inference: deps.inference,
+      credentials: deps.credentials,
+      providers: deps.providers,
+      bodyLimitBytes: deps.inferenceBodyLimitBytes ?? DEFAULT_INFERENCE_BODY_LIMIT_BYTES,
+    });
   });
 
   await app.ready();

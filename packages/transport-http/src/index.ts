@@ -1,4 +1,9 @@
-export { buildHttpApp, DEFAULT_BODY_LIMIT_BYTES, type HttpAppDeps } from './build-http-app.js';
+export {
+  buildHttpApp,
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_INFERENCE_BODY_LIMIT_BYTES,
+  type HttpAppDeps,
+} from './build-http-app.js';
 export {
   errorBody,
   toHttpError,
@@ -8,3 +13,10 @@ export {
   type HttpErrorResponse,
 } from './errors/http-error.js';
 export { principalOf } from './auth/authentication.js';
+export { openAiCompat, type OpenAiCompatOptions } from './openai-compat/openai-compat.js';
+export {
+  toOpenAiError,
+  type OpenAiErrorBody,
+  type OpenAiErrorResponse,
+} from './openai-compat/openai-error.js';
+export { OVERHEAD_HEADER } from './openai-compat/overhead.js';

@@ -6,11 +6,14 @@ import {
   type ProviderCall,
   type ProviderChatResult,
 } from '@integration-api/core';
-import { providerErrorFromThrown } from '../http/provider-error.js';
 import { readProviderEvents } from '../http/provider-event-stream.js';
-import { readBodyText } from '../http/read-body.js';
-import { readJsonResponse } from '../http/send-provider-request.js';
-import type { UpstreamClients, UpstreamResponse } from '../http/upstream-clients.js';
+import {
+  postJson,
+  postJsonForStream,
+  type JsonPost,
+  type ProviderContext,
+} from '../http/send-provider-request.js';
+import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
 import type { AnthropicMessagesRequest, AnthropicStreamEvent } from './anthropic-api.js';
 import { anthropicHttpError } from './anthropic-error.js';
@@ -42,9 +45,11 @@ export function createAnthropicAdapter(deps: AnthropicAdapterDeps): ProviderAdap
 }
 
 async function chat(clients: UpstreamClients, call: ProviderCall<ChatRequest>): Promise<ProviderChatResult> {
-  const response = await postMessages(clients, call, buildAnthropicRequest(call.request), 'application/json');
-  const body = await readJsonResponse('anthropic', response, call.signal);
-  return parseAnthropicResponse(body, secretsOf(call));
+  const { json } = await postJson(
+    contextOf(clients, call),
+    messagesPost(call, buildAnthropicRequest(call.request)),
+  );
+  return parseAnthropicResponse(json, secretsOf(call));
 }
 
 async function* streamChat(
@@ -52,7 +57,7 @@ async function* streamChat(
   call: ProviderCall<ChatRequest>,
 ): AsyncGenerator<ChatStreamEvent> {
   const body = buildAnthropicRequest(call.request, { stream: true });
-  const response = await postMessages(clients, call, body, 'text/event-stream');
+  const response = await postJsonForStream(contextOf(clients, call), messagesPost(call, body));
   const state = new AnthropicStreamState(secretsOf(call));
   for await (const message of readProviderEvents(response, { provider: 'anthropic', signal: call.signal })) {
     yield* state.push(streamEventOf(message.data, message.event));
@@ -60,40 +65,19 @@ async function* streamChat(
   yield* state.end();
 }
 
-/** POSTs to `{baseUrl}/messages`; a non-2xx answer is thrown as Anthropic's error. */
-async function postMessages(
-  clients: UpstreamClients,
-  call: ProviderCall<ChatRequest>,
-  body: AnthropicMessagesRequest,
-  accept: string,
-): Promise<UpstreamResponse> {
-  const headers = { ...anthropicHeaders(call.secret), 'content-type': 'application/json', accept };
-  let response: UpstreamResponse;
-  try {
-    response = await clients.request({
-      method: 'POST',
-      url: joinUrl(anthropicBaseUrl(call.config), 'messages'),
-      headers,
-      body: JSON.stringify(body),
-      signal: call.signal,
-    });
-  } catch (error) {
-    throw providerErrorFromThrown('anthropic', error, call.signal);
-  }
-  if (response.statusCode >= 200 && response.statusCode < 300) return response;
+/** A non-2xx answer is thrown as Anthropic's error. */
+function contextOf(clients: UpstreamClients, call: ProviderCall<unknown>): ProviderContext {
+  return { provider: 'anthropic', clients, secret: call.secret, errorOf: anthropicHttpError };
+}
 
-  let bodyText: string;
-  try {
-    bodyText = await readBodyText(response.body);
-  } catch (error) {
-    throw providerErrorFromThrown('anthropic', error, call.signal);
-  }
-  throw anthropicHttpError({
-    status: response.statusCode,
-    headers: response.headers,
-    bodyText,
-    secrets: secretsOf(call),
-  });
+/** A POST to `{baseUrl}/messages`. */
+function messagesPost(call: ProviderCall<ChatRequest>, body: AnthropicMessagesRequest): JsonPost {
+  return {
+    url: joinUrl(anthropicBaseUrl(call.config), 'messages'),
+    headers: anthropicHeaders(call.secret),
+    body,
+    signal: call.signal,
+  };
 }
 
 /** The parsed `data:` of one event; its `type` falls back on the SSE event name. */

@@ -1,8 +1,8 @@
-import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import { ProviderError, type ProviderFailureKind } from '@integration-api/core';
 import { providerErrorMessage } from '../http/provider-error-message.js';
 import { scrubSecrets } from '../http/scrub-secrets.js';
-import { parseRetryAfter } from '../http/upstream-failure.js';
+import { parseRetryAfter, type HttpFailureInput } from '../http/upstream-failure.js';
 import type { AnthropicErrorBody } from './anthropic-api.js';
 
 const PROVIDER = 'anthropic';
@@ -39,17 +39,11 @@ export function anthropicFailureKind(errorType: string | undefined, status?: num
   return 'error';
 }
 
-export interface AnthropicHttpErrorInput {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  /** The (bounded) response body: Anthropic's `{type:'error', error:{type, message}}`, or whatever a proxy sent. */
-  readonly bodyText: string;
-  /** The credential's secret values; they never reach the message. */
-  readonly secrets: readonly string[];
-}
-
-/** A non-2xx answer of the Messages API as a ProviderError, with the wait Anthropic asked for. */
-export function anthropicHttpError(input: AnthropicHttpErrorInput): ProviderError {
+/**
+ * A non-2xx answer of the Messages API as a ProviderError, with the wait Anthropic asked for. The
+ * body is Anthropic's `{type:'error', error:{type, message}}`, or whatever a proxy sent.
+ */
+export function anthropicHttpError(input: HttpFailureInput): ProviderError {
   const { status, headers, bodyText, secrets } = input;
   const body = parseErrorBody(bodyText);
   const errorType = body?.error?.type;
@@ -76,7 +70,7 @@ export function anthropicStreamError(event: AnthropicErrorBody, secrets: readonl
   return new ProviderError(anthropicFailureKind(errorType), PROVIDER, describe(errorType, message, secrets));
 }
 
-function describe(errorType: string | undefined, message: string, secrets: readonly string[]): string {
+function describe(errorType: string | undefined, message: string, secrets: Iterable<string>): string {
   return scrubSecrets(errorType ? `${errorType}: ${message}` : message, secrets);
 }
 

@@ -1,7 +1,7 @@
 import type { VerifyOutcome, VerifyRequest } from '@integration-api/core';
 import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
-import { verifyByRequest } from '../http/verify-by-request.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import { anthropicBaseUrl, anthropicHeaders } from './anthropic-request-config.js';
 
 export interface AnthropicVerifierDeps {
@@ -18,17 +18,8 @@ export function createAnthropicVerifier(
   deps: AnthropicVerifierDeps,
 ): (request: VerifyRequest) => Promise<VerifyOutcome> {
   return (request) =>
-    verifyByRequest({
-      provider: 'anthropic',
-      clients: deps.clients,
-      secret: request.secret,
-      request: {
-        method: 'GET',
-        url: joinUrl(anthropicBaseUrl(request.config), 'models'),
-        headers: { ...anthropicHeaders(request.secret), accept: 'application/json' },
-        signal: request.signal,
-        headersTimeoutMs: deps.timeoutMs,
-        bodyTimeoutMs: deps.timeoutMs,
-      },
+    verifyByCall({ ...deps, provider: 'anthropic' }, request, {
+      url: joinUrl(anthropicBaseUrl(request.config), 'models'),
+      headers: anthropicHeaders(request.secret),
     });
 }

@@ -1,27 +1,31 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import {
-  ProviderError,
-  type ChatRequest,
-  type ChatStreamEvent,
-  type CredentialConfig,
-  type EmbedRequest,
-  type ProviderAdapter,
-  type ProviderCall,
-  type ProviderChatResult,
-  type ProviderEmbedResult,
-  type ProviderRerankResult,
-  type RerankRequest,
-  type SecretPayload,
-  type VerifyOutcome,
-  type VerifyRequest,
+import type {
+  ChatRequest,
+  ChatStreamEvent,
+  CredentialConfig,
+  EmbedRequest,
+  ProviderAdapter,
+  ProviderCall,
+  ProviderChatResult,
+  ProviderEmbedResult,
+  ProviderRerankResult,
+  RerankRequest,
+  SecretPayload,
+  VerifyOutcome,
+  VerifyRequest,
 } from '@integration-api/core';
-import { providerErrorFromThrown } from '../http/provider-error.js';
-import { discardBody, readBodyText } from '../http/read-body.js';
-import { firstHeader, readJsonResponse } from '../http/send-provider-request.js';
-import type { UpstreamClients, UpstreamResponse } from '../http/upstream-clients.js';
-import type { UpstreamFailure } from '../http/upstream-failure.js';
+import { mapWithConcurrency } from '../http/map-with-concurrency.js';
+import { upstreamFailureOf } from '../http/provider-error.js';
+import { readProviderStream } from '../http/provider-event-stream.js';
+import {
+  firstHeader,
+  readJsonResponse,
+  sendProviderRequest,
+  type ProviderContext,
+} from '../http/send-provider-request.js';
+import type { UpstreamClients, UpstreamRequest, UpstreamResponse } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
-import { verifyOutcomeFor } from '../http/verify-by-request.js';
+import { verifyByRequest } from '../http/verify-by-request.js';
 import {
   awsBedrockEmbeddingFamily,
   buildCohereEmbedRequest,
@@ -32,14 +36,13 @@ import {
 } from './aws-bedrock-embedding-models.js';
 import { awsBedrockEndpoints, awsBedrockModelUrl } from './aws-bedrock-endpoints.js';
 import { AWS_BEDROCK_PROVIDER, awsBedrockHttpError } from './aws-bedrock-error.js';
+import { decodeAwsBedrockEventStream } from './aws-bedrock-event-stream-decoder.js';
 import { buildAwsBedrockRerankRequest, parseAwsBedrockRerankResponse } from './aws-bedrock-rerank.js';
 import { awsCredentialsOf, signAwsRequest } from './aws-bedrock-sigv4.js';
 import { awsBedrockSpec } from './aws-bedrock-spec.js';
 import { AwsBedrockStreamState } from './aws-bedrock-stream-state.js';
 import { buildAwsBedrockRequest } from './build-aws-bedrock-request.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
 import { parseAwsBedrockResponse } from './parse-aws-bedrock-response.js';
-import { readAwsBedrockEvents, unprefixed } from './read-aws-bedrock-events.js';
 
 export interface AwsBedrockAdapterDeps {
   readonly clients: UpstreamClients;
@@ -77,7 +80,7 @@ export function createAwsBedrockAdapter(deps: AwsBedrockAdapterDeps): ProviderAd
   const send = (request: SignedRequest) => sendSigned(deps, request);
   return {
     spec: awsBedrockSpec,
-    verify: (request) => verify(send, deps.timeoutMs, request),
+    verify: (request) => verify(deps, request),
     chat: (call) => chat(send, call),
     streamChat: (call) => streamChat(send, call),
     embed: (call) => embed(send, call, deps.embedConcurrency ?? DEFAULT_EMBED_CONCURRENCY),
@@ -112,13 +115,13 @@ async function* streamChat(send: Send, call: ProviderCall<ChatRequest>): AsyncGe
     body,
   });
   const state = new AwsBedrockStreamState({ model: call.request.model, ...requestIdOf(response.headers) });
+  const secrets = secretsOf(call.secret);
+  const events = readProviderStream(response, (body) => decodeAwsBedrockEventStream(body, secrets), {
+    provider: AWS_BEDROCK_PROVIDER,
+    signal: call.signal,
+  });
   try {
-    for await (const event of readAwsBedrockEvents(response, {
-      signal: call.signal,
-      secrets: secretsOf(call.secret),
-    })) {
-      yield* state.push(event);
-    }
+    for await (const event of events) yield* state.push(event);
   } catch (error) {
     // Once `finish` went out the answer is whole: a connection breaking while the rest drains changes
     // nothing.
@@ -218,26 +221,23 @@ async function rerank(send: Send, call: ProviderCall<RerankRequest>): Promise<Pr
  * and needs a valid key pair. A refused credential and a missing IAM permission both come as 403
  * and are told apart by the AWS error type; anything else decided nothing.
  */
-async function verify(send: Send, timeoutMs: number, request: VerifyRequest): Promise<VerifyOutcome> {
+async function verify(deps: AwsBedrockAdapterDeps, request: VerifyRequest): Promise<VerifyOutcome> {
   const endpoints = awsBedrockEndpoints(request.config);
-  let response: UpstreamResponse;
-  try {
-    response = await send({
+  return verifyByRequest({
+    provider: AWS_BEDROCK_PROVIDER,
+    clients: deps.clients,
+    secret: request.secret,
+    request: signedRequest(deps, {
       method: 'GET',
       url: joinUrl(endpoints.control, 'foundation-models'),
       accept: 'application/json',
       secret: request.secret,
       region: endpoints.region,
       ...(request.signal ? { signal: request.signal } : {}),
-      timeoutMs,
-    });
-  } catch (error) {
-    if (request.signal?.aborted) throw request.signal.reason ?? error;
-    if (error instanceof ProviderError) return verifyOutcomeFor(AWS_BEDROCK_PROVIDER, failureOf(error));
-    throw error;
-  }
-  await discardBody(response.body);
-  return { ok: true };
+      timeoutMs: deps.timeoutMs,
+    }),
+    classify: (input) => upstreamFailureOf(awsBedrockHttpError(input)),
+  });
 }
 
 /**
@@ -246,6 +246,17 @@ async function verify(send: Send, timeoutMs: number, request: VerifyRequest): Pr
  * abort a CancelledError.
  */
 async function sendSigned(deps: AwsBedrockAdapterDeps, request: SignedRequest): Promise<UpstreamResponse> {
+  const context: ProviderContext = {
+    provider: AWS_BEDROCK_PROVIDER,
+    clients: deps.clients,
+    secret: request.secret,
+    errorOf: awsBedrockHttpError,
+  };
+  return sendProviderRequest(context, signedRequest(deps, request));
+}
+
+/** The request with its SigV4 headers for the credential's region; the body, when there is one, as JSON. */
+function signedRequest(deps: AwsBedrockAdapterDeps, request: SignedRequest): UpstreamRequest {
   const credentials = awsCredentialsOf(request.secret);
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   const headers = signAwsRequest(
@@ -260,35 +271,16 @@ async function sendSigned(deps: AwsBedrockAdapterDeps, request: SignedRequest): 
     },
     { credentials, region: request.region, ...(deps.now ? { now: deps.now() } : {}) },
   );
-  let response: UpstreamResponse;
-  try {
-    response = await deps.clients.request({
-      method: request.method,
-      url: request.url,
-      headers,
-      ...(body !== undefined ? { body } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
-      ...(request.timeoutMs !== undefined
-        ? { headersTimeoutMs: request.timeoutMs, bodyTimeoutMs: request.timeoutMs }
-        : {}),
-    });
-  } catch (error) {
-    throw providerErrorFromThrown(AWS_BEDROCK_PROVIDER, error, request.signal);
-  }
-  if (response.statusCode >= 200 && response.statusCode < 300) return response;
-
-  let bodyText: string;
-  try {
-    bodyText = await readBodyText(response.body);
-  } catch (error) {
-    throw providerErrorFromThrown(AWS_BEDROCK_PROVIDER, error, request.signal);
-  }
-  throw awsBedrockHttpError({
-    status: response.statusCode,
-    headers: response.headers,
-    bodyText,
-    secrets: secretsOf(request.secret),
-  });
+  return {
+    method: request.method,
+    url: request.url,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.timeoutMs !== undefined
+      ? { headersTimeoutMs: request.timeoutMs, bodyTimeoutMs: request.timeoutMs }
+      : {}),
+  };
 }
 
 function target(
@@ -296,31 +288,6 @@ function target(
   region: string,
 ): Pick<SignedRequest, 'secret' | 'region' | 'signal'> {
   return { secret: call.secret, region, signal: call.signal };
-}
-
-/** A ProviderError of the verification call in the shared verifier's terms. */
-function failureOf(error: ProviderError): UpstreamFailure {
-  const message = unprefixed(error);
-  const status = error.details.status as number | undefined;
-  switch (error.kind) {
-    case 'auth_failed':
-      return { kind: 'invalid_credential', status: status ?? 403, message };
-    case 'permission_denied':
-      return { kind: 'permission_denied', status: status ?? 403, message };
-    case 'rate_limited':
-      return {
-        kind: 'rate_limited',
-        status: status ?? 429,
-        message,
-        ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-      };
-    case 'invalid_request':
-      return { kind: 'rejected', status: status ?? 400, message };
-    case 'timeout':
-      return { kind: 'timeout', ...(status !== undefined ? { status } : {}), message };
-    default:
-      return { kind: 'unavailable', ...(status !== undefined ? { status } : {}), message };
-  }
 }
 
 function requestIdOf(headers: IncomingHttpHeaders): { providerRequestId?: string } {

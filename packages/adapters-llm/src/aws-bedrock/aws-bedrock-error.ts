@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import { ProviderError, type ProviderFailureKind } from '@integration-api/core';
 import { providerErrorMessage } from '../http/provider-error-message.js';
 import { scrubSecrets } from '../http/scrub-secrets.js';
-import { parseRetryAfter } from '../http/upstream-failure.js';
+import { parseRetryAfter, type HttpFailureInput } from '../http/upstream-failure.js';
 
 export const AWS_BEDROCK_PROVIDER = 'aws-bedrock';
 
@@ -74,17 +74,11 @@ export function awsBedrockFailureKind(errorType: string | undefined, status?: nu
   return 'error';
 }
 
-export interface AwsBedrockHttpErrorInput {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  /** The (bounded) response body: `{message}` or `{Message}`, perhaps `__type`, or a proxy's text. */
-  readonly bodyText: string;
-  /** The credential's secret values; they never reach the message. */
-  readonly secrets: readonly string[];
-}
-
-/** A non-2xx answer of a Bedrock API as a ProviderError named by the AWS error type. */
-export function awsBedrockHttpError(input: AwsBedrockHttpErrorInput): ProviderError {
+/**
+ * A non-2xx answer of a Bedrock API as a ProviderError named by the AWS error type. The body is
+ * `{message}` or `{Message}`, perhaps with `__type`, or a proxy's text.
+ */
+export function awsBedrockHttpError(input: HttpFailureInput): ProviderError {
   const { status, headers, bodyText, secrets } = input;
   const errorType = awsErrorType(headers, bodyText);
   const message = providerErrorMessage(bodyText) ?? `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim();
@@ -113,7 +107,7 @@ export function awsBedrockStreamError(
   );
 }
 
-function describe(errorType: string | undefined, message: string, secrets: readonly string[]): string {
+function describe(errorType: string | undefined, message: string, secrets: Iterable<string>): string {
   return scrubSecrets(errorType ? `${errorType}: ${message}` : message, secrets);
 }
 

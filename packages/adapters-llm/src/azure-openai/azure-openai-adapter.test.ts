@@ -1,7 +1,7 @@
 import {
   openAICompatibleContractFixture,
   openAIErrorBody,
-  runChatContract,
+  runAdapterContract,
   type OpenAICompatibleContractOptions,
 } from '../testing/index.js';
 import { createAzureOpenAIAdapter } from './azure-openai-adapter.js';
@@ -39,7 +39,7 @@ const textBody = (model: string) => ({
 });
 
 // A dated api-version: the deployment-scoped API; the request's model names the deployment.
-runChatContract(
+runAdapterContract(
   openAICompatibleContractFixture({
     ...common,
     name: 'Azure OpenAI (deployments API)',
@@ -62,7 +62,7 @@ runChatContract(
 );
 
 // No api-version: the v1 API, with the credential's deployment named as the model.
-runChatContract(
+runAdapterContract(
   openAICompatibleContractFixture({
     ...common,
     name: 'Azure OpenAI (v1 API)',

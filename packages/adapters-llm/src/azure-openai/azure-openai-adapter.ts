@@ -1,6 +1,6 @@
 import type { ProviderAdapter, ProviderCall, VerifyOutcome, VerifyRequest } from '@integration-api/core';
 import type { UpstreamClients } from '../http/upstream-clients.js';
-import { verifyByRequest } from '../http/verify-by-request.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import { createOpenAICompatibleChat } from '../openai-compatible/openai-compatible-chat.js';
 import { openAIDialect } from '../openai-compatible/openai-compatible-dialect.js';
 import { createOpenAICompatibleEmbed } from '../openai-compatible/openai-compatible-embed.js';
@@ -56,17 +56,8 @@ export function createAzureOpenAIAdapter(deps: AzureOpenAIAdapterDeps): Provider
 
 /** Checks the key by listing the resource's models: cheap, and refused without a valid key. */
 function verifyAzureOpenAI(deps: AzureOpenAIAdapterDeps, request: VerifyRequest): Promise<VerifyOutcome> {
-  return verifyByRequest({
-    provider: 'azure-openai',
-    clients: deps.clients,
-    secret: request.secret,
-    request: {
-      method: 'GET',
-      url: azureOpenAIModelsUrl(request.config),
-      headers: { ...azureOpenAIHeaders(request.secret), accept: 'application/json' },
-      signal: request.signal,
-      headersTimeoutMs: deps.timeoutMs,
-      bodyTimeoutMs: deps.timeoutMs,
-    },
+  return verifyByCall({ ...deps, provider: 'azure-openai' }, request, {
+    url: azureOpenAIModelsUrl(request.config),
+    headers: azureOpenAIHeaders(request.secret),
   });
 }

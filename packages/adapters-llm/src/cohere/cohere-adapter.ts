@@ -11,21 +11,26 @@ import {
   type RerankRequest,
 } from '@integration-api/core';
 import { readProviderEvents } from '../http/provider-event-stream.js';
-import { readJsonResponse } from '../http/send-provider-request.js';
-import type { UpstreamClients, UpstreamResponse } from '../http/upstream-clients.js';
+import {
+  postJson,
+  postJsonForStream,
+  type JsonPost,
+  type ProviderContext,
+} from '../http/send-provider-request.js';
+import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
 import { buildCohereChatRequest } from './build-cohere-chat-request.js';
 import { buildCohereEmbedRequest } from './build-cohere-embed-request.js';
 import { buildCohereRerankRequest } from './build-cohere-rerank-request.js';
 import { isRecord, type CohereStreamEvent } from './cohere-api.js';
 import { CohereChatStreamState } from './cohere-chat-stream-state.js';
+import { cohereError } from './cohere-error.js';
 import { cohereBaseUrl, cohereHeaders } from './cohere-request-config.js';
 import { cohereSpec } from './cohere-spec.js';
 import { createCohereVerifier, type CohereVerifierDeps } from './cohere-verifier.js';
 import { parseCohereChatResponse } from './parse-cohere-chat-response.js';
 import { parseCohereEmbedResponse } from './parse-cohere-embed-response.js';
 import { parseCohereRerankResponse } from './parse-cohere-rerank-response.js';
-import { sendCohereRequest } from './send-cohere-request.js';
 
 export type CohereAdapterDeps = CohereVerifierDeps;
 
@@ -43,13 +48,8 @@ export function createCohereAdapter(deps: CohereAdapterDeps): ProviderAdapter {
 }
 
 async function chat(clients: UpstreamClients, call: ProviderCall<ChatRequest>): Promise<ProviderChatResult> {
-  const response = await post(
-    clients,
-    call,
-    'v2/chat',
-    buildCohereChatRequest(call.request, { stream: false }),
-  );
-  const result = parseCohereChatResponse(await readJsonResponse('cohere', response, call.signal));
+  const body = buildCohereChatRequest(call.request, { stream: false });
+  const result = parseCohereChatResponse(await post(clients, call, 'v2/chat', body));
   // Cohere does not echo the model; the one asked for is the one that answered.
   return { ...result, model: call.request.model };
 }
@@ -59,7 +59,7 @@ async function* streamChat(
   call: ProviderCall<ChatRequest>,
 ): AsyncGenerator<ChatStreamEvent> {
   const body = buildCohereChatRequest(call.request, { stream: true });
-  const response = await post(clients, call, 'v2/chat', body, 'text/event-stream');
+  const response = await postJsonForStream(contextOf(clients, call), cohereCall(call, 'v2/chat', body));
   const state = new CohereChatStreamState({ secrets: Object.values(call.secret) });
   const withModel = (event: ChatStreamEvent): ChatStreamEvent =>
     event.type === 'finish' ? { ...event, model: call.request.model } : event;
@@ -77,11 +77,8 @@ async function embed(
   clients: UpstreamClients,
   call: ProviderCall<EmbedRequest>,
 ): Promise<ProviderEmbedResult> {
-  const response = await post(clients, call, 'v2/embed', buildCohereEmbedRequest(call.request));
-  const result = parseCohereEmbedResponse(
-    await readJsonResponse('cohere', response, call.signal),
-    call.request.inputs.length,
-  );
+  const json = await post(clients, call, 'v2/embed', buildCohereEmbedRequest(call.request));
+  const result = parseCohereEmbedResponse(json, call.request.inputs.length);
   return { ...result, model: call.request.model };
 }
 
@@ -89,28 +86,29 @@ async function rerank(
   clients: UpstreamClients,
   call: ProviderCall<RerankRequest>,
 ): Promise<ProviderRerankResult> {
-  const response = await post(clients, call, 'v2/rerank', buildCohereRerankRequest(call.request));
-  const result = parseCohereRerankResponse(
-    await readJsonResponse('cohere', response, call.signal),
-    call.request.documents.length,
-  );
+  const json = await post(clients, call, 'v2/rerank', buildCohereRerankRequest(call.request));
+  const result = parseCohereRerankResponse(json, call.request.documents.length);
   return { ...result, model: call.request.model };
 }
 
-function post(
-  clients: UpstreamClients,
-  call: ProviderCall<unknown>,
-  path: string,
-  body: unknown,
-  accept = 'application/json',
-): Promise<UpstreamResponse> {
-  return sendCohereRequest(clients, call.secret, {
-    method: 'POST',
+/** POSTs to `{baseUrl}/{path}` and returns the JSON answer. */
+async function post(clients: UpstreamClients, call: ProviderCall<unknown>, path: string, body: unknown) {
+  const { json } = await postJson(contextOf(clients, call), cohereCall(call, path, body));
+  return json;
+}
+
+/** cohereError knows Cohere's own statuses (402 billing, 498 invalid token, 499 cancelled). */
+function contextOf(clients: UpstreamClients, call: ProviderCall<unknown>): ProviderContext {
+  return { provider: 'cohere', clients, secret: call.secret, errorOf: cohereError };
+}
+
+function cohereCall(call: ProviderCall<unknown>, path: string, body: unknown): JsonPost {
+  return {
     url: joinUrl(cohereBaseUrl(call.config), path),
-    headers: { ...cohereHeaders(call.secret), 'content-type': 'application/json', accept },
-    body: JSON.stringify(body),
+    headers: cohereHeaders(call.secret),
+    body,
     signal: call.signal,
-  });
+  };
 }
 
 /** The event's JSON payload; its `type` names it (the SSE event name is the fallback). */

@@ -9,7 +9,7 @@ export interface CohereErrorInput {
   /** The (bounded) response body: Cohere sends `{"message": "..."}`, proxies may send text. */
   readonly bodyText: string;
   /** The credential's secret values; they never reach the message. */
-  readonly secrets: readonly string[];
+  readonly secrets: Iterable<string>;
   readonly headers?: IncomingHttpHeaders;
 }
 

@@ -1,9 +1,12 @@
 import { ProviderUnavailableError, type VerifyOutcome, type VerifyRequest } from '@integration-api/core';
-import { readBodyText } from '../http/read-body.js';
-import type { UpstreamClients, UpstreamResponse } from '../http/upstream-clients.js';
+import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
-import { classifyHttpFailure, classifyTransportError } from '../http/upstream-failure.js';
-import { verifyOutcomeFor } from '../http/verify-by-request.js';
+import {
+  classifyHttpFailure,
+  type HttpFailureInput,
+  type UpstreamFailure,
+} from '../http/upstream-failure.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import { cohereFailureKind } from './cohere-error.js';
 import { cohereBaseUrl, cohereHeaders } from './cohere-request-config.js';
 import { cohereVerifyOutcome } from './cohere-verify-response.js';
@@ -22,46 +25,31 @@ export interface CohereVerifierDeps {
 export function createCohereVerifier(
   deps: CohereVerifierDeps,
 ): (request: VerifyRequest) => Promise<VerifyOutcome> {
-  return async (request) => {
-    let response: UpstreamResponse;
-    try {
-      response = await deps.clients.request({
-        method: 'POST',
-        url: joinUrl(cohereBaseUrl(request.config), 'v1/check-api-key'),
-        headers: { ...cohereHeaders(request.secret), accept: 'application/json' },
-        signal: request.signal,
-        headersTimeoutMs: deps.timeoutMs,
-        bodyTimeoutMs: deps.timeoutMs,
-      });
-    } catch (error) {
-      if (request.signal?.aborted) throw request.signal.reason ?? error;
-      return verifyOutcomeFor('cohere', classifyTransportError(error));
-    }
-    let bodyText: string;
-    try {
-      bodyText = await readBodyText(response.body);
-    } catch (error) {
-      if (request.signal?.aborted) throw request.signal.reason ?? error;
-      return verifyOutcomeFor('cohere', classifyTransportError(error));
-    }
-    const status = response.statusCode;
-    if (status >= 200 && status < 300) return cohereVerifyOutcome(parseJson(bodyText));
-
-    const failure = classifyHttpFailure({
-      status,
-      headers: response.headers,
-      bodyText,
-      secrets: Object.values(request.secret),
-    });
-    switch (cohereFailureKind(status)) {
-      case 'auth_failed':
-        return { ok: false, reason: 'invalid_credential', message: failure.message };
-      case 'permission_denied':
-        return { ok: false, reason: 'permission_denied', message: failure.message };
-      default:
-        return verifyOutcomeFor('cohere', failure);
-    }
+  const caller = {
+    ...deps,
+    provider: 'cohere' as const,
+    classify: classifyCohereVerifyFailure,
+    outcomeOfAnswer: (bodyText: string) => cohereVerifyOutcome(parseJson(bodyText)),
   };
+  return (request) =>
+    verifyByCall(caller, request, {
+      method: 'POST',
+      url: joinUrl(cohereBaseUrl(request.config), 'v1/check-api-key'),
+      headers: cohereHeaders(request.secret),
+    });
+}
+
+/** The shared classification, except that Cohere's own refusals (498, 402) refuse the key too. */
+function classifyCohereVerifyFailure(input: HttpFailureInput): UpstreamFailure {
+  const failure = classifyHttpFailure(input);
+  switch (cohereFailureKind(input.status)) {
+    case 'auth_failed':
+      return { kind: 'invalid_credential', status: input.status, message: failure.message };
+    case 'permission_denied':
+      return { kind: 'permission_denied', status: input.status, message: failure.message };
+    default:
+      return failure;
+  }
 }
 
 function parseJson(text: string): unknown {

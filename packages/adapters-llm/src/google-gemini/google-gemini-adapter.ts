@@ -8,13 +8,14 @@ import type {
   VerifyRequest,
 } from '@integration-api/core';
 import type { UpstreamClients } from '../http/upstream-clients.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import {
   googleChat,
   googleStreamChat,
   postJsonToGoogle,
   type GoogleCallContext,
 } from '../google-shared/send-google-request.js';
-import { verifyGoogleRequest } from '../google-shared/verify-google-request.js';
+import { classifyGoogleFailure } from '../google-shared/google-error.js';
 import { buildGeminiEmbedRequests } from './build-gemini-embed-requests.js';
 import { geminiHeaders, geminiModelUrl, geminiModelsUrl } from './google-gemini-config.js';
 import { googleGeminiSpec } from './google-gemini-spec.js';
@@ -45,18 +46,10 @@ export function createGoogleGeminiAdapter(deps: GoogleGeminiAdapterDeps): Provid
 
 /** `GET {base}/models?pageSize=1`: free, and needs a valid key. */
 async function verify(deps: GoogleGeminiAdapterDeps, request: VerifyRequest): Promise<VerifyOutcome> {
-  return verifyGoogleRequest({
-    provider: 'google-gemini',
-    clients: deps.clients,
-    secrets: Object.values(request.secret),
-    request: {
-      method: 'GET',
-      url: geminiModelsUrl(request.config),
-      headers: { ...geminiHeaders(request.secret), accept: 'application/json' },
-      signal: request.signal,
-      headersTimeoutMs: deps.timeoutMs,
-      bodyTimeoutMs: deps.timeoutMs,
-    },
+  // Google's classification: an invalid key comes as 400 API_KEY_INVALID, a refusal, not "nothing decided".
+  return verifyByCall({ ...deps, provider: 'google-gemini', classify: classifyGoogleFailure }, request, {
+    url: geminiModelsUrl(request.config),
+    headers: geminiHeaders(request.secret),
   });
 }
 

@@ -18,14 +18,14 @@ import {
   CONTRACT_USAGE,
   CONTRACT_VISION_TEXT,
   json,
-  runChatContract,
+  runAdapterContract,
   sse,
-  type ChatContractFixture,
+  type AdapterContractFixture,
   type ExpectedRequest,
 } from '../testing/index.js';
 
 /**
- * The shared chat contract for the Gemini API and Vertex AI adapters. Both speak the same
+ * The shared adapter contract for the Gemini API and Vertex AI adapters. Both speak the same
  * generateContent format, so the answers below are built once; the fixtures differ in paths and
  * authentication.
  */
@@ -142,7 +142,7 @@ const DETAILED_USAGE = {
 function googleCases(
   request: (kind: 'chat' | 'stream', body: unknown) => ExpectedRequest,
   parallelChunks: unknown[],
-): Omit<ChatContractFixture['cases'], 'embeddings' | 'verify'> {
+): Omit<AdapterContractFixture['cases'], 'embeddings' | 'verify'> {
   return {
     text: {
       reply: json(200, answer([{ text: CONTRACT_TEXT }], 'STOP', usageOf())),
@@ -203,7 +203,7 @@ const geminiParallelChunks = [
   answer([{ text: '' }], 'STOP', usageOf()),
 ];
 
-runChatContract({
+runAdapterContract({
   name: 'Google Gemini API',
   provider: 'google-gemini',
   createAdapter: (clients) => createGoogleGeminiAdapter({ clients, timeoutMs: 500 }),
@@ -297,7 +297,7 @@ const vertexParallelChunks = CONTRACT_PARALLEL_TOOL_CALLS.flatMap((call) => {
   ];
 }).concat([answer([{ text: '' }], 'STOP', usageOf())]);
 
-runChatContract({
+runAdapterContract({
   name: 'Google Vertex AI',
   provider: 'google-vertex',
   createAdapter: (clients) =>

@@ -5,11 +5,14 @@ import {
   type ProviderChatResult,
   type ProviderId,
 } from '@integration-api/core';
-import { providerErrorFromThrown } from '../http/provider-error.js';
 import { readProviderEvents } from '../http/provider-event-stream.js';
-import { readBodyText } from '../http/read-body.js';
-import { readJsonResponse } from '../http/send-provider-request.js';
-import type { UpstreamClients, UpstreamResponse } from '../http/upstream-clients.js';
+import {
+  postJson,
+  postJsonForStream,
+  type JsonPost,
+  type ProviderContext,
+} from '../http/send-provider-request.js';
+import type { UpstreamClients } from '../http/upstream-clients.js';
 import { buildGoogleRequest } from './build-google-request.js';
 import type { GoogleGenerateContentResponse } from './google-api.js';
 import { googleProviderError } from './google-error.js';
@@ -31,53 +34,14 @@ export interface GoogleTarget {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/**
- * POSTs a JSON body and returns the 2xx response; any other status is read (bounded) and thrown
- * as Google's error (classifyGoogleFailure), network failures as ProviderError, the caller's
- * abort as CancelledError.
- */
-export async function postToGoogle(
-  context: GoogleCallContext,
-  target: GoogleTarget,
-  body: unknown,
-  accept: 'application/json' | 'text/event-stream',
-): Promise<UpstreamResponse> {
-  const { provider, clients, signal } = context;
-  let response: UpstreamResponse;
-  try {
-    response = await clients.request({
-      method: 'POST',
-      url: target.url,
-      headers: { ...target.headers, 'content-type': 'application/json', accept },
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    throw providerErrorFromThrown(provider, error, signal);
-  }
-  if (response.statusCode >= 200 && response.statusCode < 300) return response;
-  let bodyText: string;
-  try {
-    bodyText = await readBodyText(response.body);
-  } catch (error) {
-    throw providerErrorFromThrown(provider, error, signal);
-  }
-  throw googleProviderError(provider, {
-    status: response.statusCode,
-    headers: response.headers,
-    bodyText,
-    secrets: context.secrets,
-  });
-}
-
-/** POSTs a JSON body and returns Google's parsed JSON answer. */
+/** POSTs a JSON body and returns Google's parsed JSON answer; a non-2xx answer is thrown as Google's error. */
 export async function postJsonToGoogle(
   context: GoogleCallContext,
   target: GoogleTarget,
   body: unknown,
 ): Promise<unknown> {
-  const response = await postToGoogle(context, target, body, 'application/json');
-  return readJsonResponse(context.provider, response, context.signal);
+  const { json } = await postJson(providerContextOf(context), jsonPost(context, target, body));
+  return json;
 }
 
 /** `:generateContent` for a chat request. */
@@ -99,7 +63,10 @@ export async function* googleStreamChat(
   target: GoogleTarget,
   request: ChatRequest,
 ): AsyncGenerator<ChatStreamEvent> {
-  const response = await postToGoogle(context, target, buildGoogleRequest(request), 'text/event-stream');
+  const response = await postJsonForStream(
+    providerContextOf(context),
+    jsonPost(context, target, buildGoogleRequest(request)),
+  );
   const state = new GoogleStreamState(context.provider, context.secrets);
   const events = readProviderEvents(response, {
     provider: context.provider,
@@ -110,6 +77,16 @@ export async function* googleStreamChat(
     yield* state.push(chunkOf(context.provider, event.data));
   }
   yield* state.end();
+}
+
+/** The shared plumbing's context for a Google call: Google's error classification, its secrets. */
+function providerContextOf(context: GoogleCallContext): ProviderContext {
+  const { provider, clients, secrets } = context;
+  return { provider, clients, secret: secrets, errorOf: (input) => googleProviderError(provider, input) };
+}
+
+function jsonPost(context: GoogleCallContext, target: GoogleTarget, body: unknown): JsonPost {
+  return { url: target.url, headers: target.headers, body, signal: context.signal };
 }
 
 function chunkOf(provider: ProviderId, data: string): GoogleGenerateContentResponse {

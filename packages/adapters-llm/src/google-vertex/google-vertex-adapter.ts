@@ -11,7 +11,10 @@ import {
   type VerifyOutcome,
   type VerifyRequest,
 } from '@integration-api/core';
+import { mapWithConcurrency } from '../http/map-with-concurrency.js';
+import { messageWithoutProvider } from '../http/provider-error.js';
 import type { UpstreamClients } from '../http/upstream-clients.js';
+import { verifyByRequest } from '../http/verify-by-request.js';
 import {
   googleChat,
   googleStreamChat,
@@ -19,7 +22,7 @@ import {
   type GoogleCallContext,
   type GoogleTarget,
 } from '../google-shared/send-google-request.js';
-import { verifyGoogleRequest } from '../google-shared/verify-google-request.js';
+import { classifyGoogleFailure } from '../google-shared/google-error.js';
 import { buildVertexEmbedRequests } from './build-vertex-embed-requests.js';
 import { GoogleVertexAccessTokens } from './google-vertex-access-token.js';
 import { createUpstreamFetchToken } from './google-vertex-fetch-token.js';
@@ -128,15 +131,16 @@ class VertexCalls {
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason ?? error;
       if (!(error instanceof ProviderError)) throw error;
-      const message = withoutProvider(error.message);
+      const message = messageWithoutProvider(error, PROVIDER);
       if (error.kind === 'auth_failed') return { ok: false, reason: 'invalid_credential', message };
       if (error.kind === 'permission_denied') return { ok: false, reason: 'permission_denied', message };
       throw new ProviderUnavailableError(PROVIDER, message);
     }
-    return verifyGoogleRequest({
+    return verifyByRequest({
       provider: PROVIDER,
       clients: this.clients,
-      secrets: [...secretsOf(request.secret), accessToken],
+      secret: [...secretsOf(request.secret), accessToken],
+      classify: classifyGoogleFailure,
       request: {
         method: 'GET',
         url: vertexLocationUrl(target),
@@ -198,32 +202,4 @@ function secretsOf(secret: Readonly<Record<string, string>>): string[] {
     // An unreadable key fails where it is used; here it only has nothing more to scrub.
   }
   return values;
-}
-
-function withoutProvider(message: string): string {
-  return message.startsWith(`${PROVIDER}: `) ? message.slice(PROVIDER.length + 2) : message;
-}
-
-async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    // After a failure no new call starts; the ones in flight finish.
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        results[i] = await fn(items[i]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -1,5 +1,10 @@
 import { CancelledError, InvalidArgumentError, ProviderError } from '@integration-api/core';
-import { providerErrorFromThrown, providerErrorOf } from './provider-error.js';
+import {
+  messageWithoutProvider,
+  providerErrorFromThrown,
+  providerErrorOf,
+  upstreamFailureOf,
+} from './provider-error.js';
 import { classifyHttpFailure } from './upstream-failure.js';
 
 const failureFor = (status: number, headers: Record<string, string> = {}) =>
@@ -61,5 +66,37 @@ describe('providerErrorFromThrown', () => {
       kind: 'unavailable',
       message: 'openai: connection refused',
     });
+  });
+});
+
+describe('upstreamFailureOf', () => {
+  it.each([401, 403, 429, 400, 408, 500])('undoes providerErrorOf for an HTTP %i', (status) => {
+    const failure = failureFor(status, { 'retry-after': '7' });
+    expect(upstreamFailureOf(providerErrorOf('openai', failure))).toEqual(failure);
+  });
+
+  it('reads an error of no HTTP kind as unavailable, without the provider in the message', () => {
+    expect(upstreamFailureOf(new ProviderError('error', 'cohere', 'the answer is not valid JSON'))).toEqual({
+      kind: 'unavailable',
+      message: 'the answer is not valid JSON',
+    });
+  });
+
+  it('gives a refusal without a status the usual one of its kind', () => {
+    expect(upstreamFailureOf(new ProviderError('permission_denied', 'aws-bedrock', 'no'))).toEqual({
+      kind: 'permission_denied',
+      status: 403,
+      message: 'no',
+    });
+  });
+});
+
+describe('messageWithoutProvider', () => {
+  it('drops the provider the constructor put in front, once', () => {
+    expect(messageWithoutProvider(new ProviderError('error', 'openai', 'openai: x'))).toBe('openai: x');
+  });
+
+  it('leaves a message that does not start with the named provider as it is', () => {
+    expect(messageWithoutProvider(new ProviderError('error', 'openai', 'x'), 'mistral')).toBe('openai: x');
   });
 });

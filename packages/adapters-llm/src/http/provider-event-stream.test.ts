@@ -1,6 +1,6 @@
 import { CancelledError, ProviderError } from '@integration-api/core';
 import { MockProviderServer, sse } from '../testing/index.js';
-import { readProviderEvents } from './provider-event-stream.js';
+import { readProviderEvents, readProviderStream } from './provider-event-stream.js';
 import { UpstreamClients } from './upstream-clients.js';
 
 describe('readProviderEvents', () => {
@@ -92,5 +92,60 @@ describe('readProviderEvents', () => {
       break;
     }
     await expect(server.responseEnd()).resolves.toBe('closed-early');
+  });
+
+  describe('with a decoder of its own (readProviderStream)', () => {
+    /** A decoder of its own (one event per chunk), standing for a binary framing such as AWS event-stream. */
+    async function* chunksAsText(body: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+      for await (const chunk of body) {
+        const text = Buffer.from(chunk).toString('utf8');
+        if (text.includes('exception'))
+          throw new ProviderError('unavailable', 'aws-bedrock', 'the model failed');
+        yield text;
+      }
+    }
+
+    async function read(signal?: AbortSignal): Promise<string[]> {
+      const response = await clients.request({ method: 'GET', url: server.urlFor('/stream'), signal });
+      const seen: string[] = [];
+      const events = readProviderStream(response, chunksAsText, { provider: 'aws-bedrock', signal });
+      for await (const event of events) seen.push(event);
+      return seen;
+    }
+
+    it('yields what the decoder finds', async () => {
+      server.route('GET', '/stream', sse([{ n: 1 }], { done: false }));
+      expect((await read()).join('')).toBe('data: {"n":1}\n\n');
+    });
+
+    it('keeps the decoder’s own ProviderError as it is, unavailable or not', async () => {
+      server.route('GET', '/stream', sse(['exception'], { done: false }));
+      const error = await read().catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'unavailable', message: 'aws-bedrock: the model failed' });
+    });
+
+    it('throws unavailable when the connection breaks off', async () => {
+      server.route('GET', '/stream', sse([{ n: 1 }, { n: 2 }], { truncateAfter: 1 }));
+      const error = await read().catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/^aws-bedrock: the stream broke off: /);
+    });
+
+    it('throws a timeout when the provider goes silent', async () => {
+      server.route('GET', '/stream', sse([{ n: 1 }, { n: 2 }], { hangAfter: 1 }));
+      await expect(read()).rejects.toMatchObject({ kind: 'timeout' });
+    });
+
+    it("throws CancelledError when the caller's signal aborts", async () => {
+      server.route('GET', '/stream', sse([{ n: 1 }, { n: 2 }], { hangAfter: 1 }));
+      const controller = new AbortController();
+      const { signal } = controller;
+      const response = await clients.request({ method: 'GET', url: server.urlFor('/stream'), signal });
+      const events = readProviderStream(response, chunksAsText, { provider: 'aws-bedrock', signal });
+      expect((await events.next()).done).toBe(false);
+      const pending = events.next();
+      controller.abort();
+      await expect(pending).rejects.toBeInstanceOf(CancelledError);
+      await expect(server.responseEnd()).resolves.toBe('closed-early');
+    });
   });
 });

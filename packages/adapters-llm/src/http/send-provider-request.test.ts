@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 import { CancelledError, ProviderError } from '@integration-api/core';
 import { MockProviderServer, hang, headersThenHang, json, text } from '../testing/index.js';
-import { postJson, sendProviderRequest, type ProviderContext } from './send-provider-request.js';
+import {
+  postJson,
+  postJsonForStream,
+  sendProviderRequest,
+  type ProviderContext,
+} from './send-provider-request.js';
 import { UpstreamClients } from './upstream-clients.js';
 
 const API_KEY = 'sk-test-0123456789abcdefghij';
@@ -95,5 +100,47 @@ describe('sendProviderRequest and postJson', () => {
     const pending = failure(post(controller.signal));
     setImmediate(() => controller.abort());
     expect(await pending).toBeInstanceOf(CancelledError);
+  });
+
+  describe('with a provider’s own error mapping, and for streamed answers', () => {
+    it('hands a non-2xx answer to the context’s errorOf, with the secret’s values to scrub', async () => {
+      server.route('POST', '/v1/x', text(498, 'invalid token'));
+      const seen: unknown[] = [];
+      const context: ProviderContext = {
+        provider: 'cohere',
+        clients,
+        secret: { apiKey: API_KEY },
+        errorOf: (input) => {
+          seen.push({ status: input.status, bodyText: input.bodyText, secrets: [...input.secrets] });
+          return new ProviderError('auth_failed', 'cohere', input.bodyText);
+        },
+      };
+      const error = await postJson(context, { url: server.urlFor('/v1/x'), headers: {}, body: {} }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ kind: 'auth_failed', message: 'cohere: invalid token' });
+      expect(seen).toEqual([{ status: 498, bodyText: 'invalid token', secrets: [API_KEY] }]);
+    });
+
+    it('scrubs every value of a secret given as a list', async () => {
+      server.route('POST', '/v1/x', json(400, { error: { message: 'token ya29.derived is odd' } }));
+      const context: ProviderContext = { provider: 'google-vertex', clients, secret: ['ya29.derived'] };
+      await expect(
+        postJson(context, { url: server.urlFor('/v1/x'), headers: {}, body: {} }),
+      ).rejects.toMatchObject({ message: 'google-vertex: token [redacted] is odd' });
+    });
+
+    it('posts JSON asking for server-sent events and returns the open response', async () => {
+      server.route('POST', '/v1/stream', text(200, 'data: {}\n\n', { 'content-type': 'text/event-stream' }));
+      const response = await postJsonForStream(
+        { provider: 'openai', clients, secret: {} },
+        { url: server.urlFor('/v1/stream'), headers: { 'x-key': 'k' }, body: { stream: true } },
+      );
+      await expect(response.body.text()).resolves.toBe('data: {}\n\n');
+      expect(server.requests[0]).toMatchObject({
+        json: { stream: true },
+        headers: { 'x-key': 'k', 'content-type': 'application/json', accept: 'text/event-stream' },
+      });
+    });
   });
 });

@@ -3,14 +3,22 @@ import { ProviderError, type ProviderId, type SecretPayload } from '@integration
 import { providerErrorFromThrown, providerErrorOf } from './provider-error.js';
 import { BodyTooLargeError, readBodyText, readWholeBodyText } from './read-body.js';
 import type { UpstreamClients, UpstreamRequest, UpstreamResponse } from './upstream-clients.js';
-import { classifyHttpFailure } from './upstream-failure.js';
+import { classifyHttpFailure, type HttpFailureInput } from './upstream-failure.js';
+
+/** A provider's reading of a non-2xx answer (its error body format, its own statuses) as the error to throw. */
+export type ProviderHttpErrorOf = (input: HttpFailureInput) => ProviderError;
 
 /** Who is being called, with which credential: enough to send a request and explain its failure. */
 export interface ProviderContext {
   readonly provider: ProviderId;
   readonly clients: UpstreamClients;
-  /** The call's secret; its values are scrubbed from every message taken from the provider. */
-  readonly secret: SecretPayload;
+  /**
+   * The call's secret, or every value to scrub when there are more (an access token derived from
+   * it); none of its values reaches a message taken from the provider.
+   */
+  readonly secret: SecretPayload | readonly string[];
+  /** Reads a non-2xx answer in the provider's terms; by default the shared classifyHttpFailure. */
+  readonly errorOf?: ProviderHttpErrorOf;
 }
 
 /** Non-streamed answers are read whole up to this size (a large embedding batch fits). */
@@ -18,14 +26,15 @@ export const JSON_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Sends one request and returns the response when its status is 2xx. Any other status is read
- * (bounded) and thrown as a ProviderError carrying the provider's scrubbed message; network errors
- * and timeouts are thrown as ProviderError too, and the caller's abort as CancelledError.
+ * (bounded) and thrown as a ProviderError carrying the provider's scrubbed message (through the
+ * context's errorOf when it has one); network errors and timeouts are thrown as ProviderError too,
+ * and the caller's abort as CancelledError.
  */
 export async function sendProviderRequest(
   context: ProviderContext,
   request: UpstreamRequest,
 ): Promise<UpstreamResponse> {
-  const { provider, clients, secret } = context;
+  const { provider, clients, secret, errorOf = defaultErrorOf(provider) } = context;
   let response: UpstreamResponse;
   try {
     response = await clients.request(request);
@@ -40,15 +49,16 @@ export async function sendProviderRequest(
   } catch (error) {
     throw providerErrorFromThrown(provider, error, request.signal);
   }
-  throw providerErrorOf(
-    provider,
-    classifyHttpFailure({
-      status: response.statusCode,
-      headers: response.headers,
-      bodyText,
-      secrets: Object.values(secret),
-    }),
-  );
+  throw errorOf({
+    status: response.statusCode,
+    headers: response.headers,
+    bodyText,
+    secrets: Object.values(secret),
+  });
+}
+
+function defaultErrorOf(provider: ProviderId): ProviderHttpErrorOf {
+  return (input) => providerErrorOf(provider, classifyHttpFailure(input));
 }
 
 /** Reads a 2xx response's JSON body; a body that is not JSON is the provider's error. */
@@ -73,25 +83,37 @@ export async function readJsonResponse(
   }
 }
 
+/** A JSON POST: where, with which headers (content type and accept are added), and what. */
+export interface JsonPost {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  readonly signal?: AbortSignal;
+}
+
 /** POSTs a JSON body and returns the parsed JSON answer with the response headers. */
 export async function postJson(
   context: ProviderContext,
-  request: {
-    readonly url: string;
-    readonly headers: Readonly<Record<string, string>>;
-    readonly body: unknown;
-    readonly signal?: AbortSignal;
-  },
+  request: JsonPost,
 ): Promise<{ readonly json: unknown; readonly headers: IncomingHttpHeaders }> {
-  const response = await sendProviderRequest(context, {
-    method: 'POST',
-    url: request.url,
-    headers: { ...request.headers, 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(request.body),
-    signal: request.signal,
-  });
+  const response = await sendProviderRequest(context, jsonPost(request, 'application/json'));
   const json = await readJsonResponse(context.provider, response, request.signal);
   return { json, headers: response.headers };
+}
+
+/** POSTs a JSON body asking for a streamed answer (server-sent events) and returns the 2xx response. */
+export function postJsonForStream(context: ProviderContext, request: JsonPost): Promise<UpstreamResponse> {
+  return sendProviderRequest(context, jsonPost(request, 'text/event-stream'));
+}
+
+function jsonPost(request: JsonPost, accept: string): UpstreamRequest {
+  return {
+    method: 'POST',
+    url: request.url,
+    headers: { ...request.headers, 'content-type': 'application/json', accept },
+    body: JSON.stringify(request.body),
+    signal: request.signal,
+  };
 }
 
 /** The first of `names` the response carries, e.g. the provider's request id. */

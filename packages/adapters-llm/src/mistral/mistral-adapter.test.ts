@@ -1,9 +1,9 @@
-import { mistralErrorBody, openAICompatibleContractFixture, runChatContract } from '../testing/index.js';
+import { mistralErrorBody, openAICompatibleContractFixture, runAdapterContract } from '../testing/index.js';
 import { createMistralAdapter } from './mistral-adapter.js';
 
 const API_KEY = 'Zq8bT2mX4kP7vN1cR5wY9hJ3fL6dA0sE';
 
-runChatContract(
+runAdapterContract(
   openAICompatibleContractFixture({
     name: 'Mistral',
     provider: 'mistral',

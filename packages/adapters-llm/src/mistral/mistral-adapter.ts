@@ -1,7 +1,7 @@
 import type { ProviderAdapter, ProviderCall, VerifyOutcome, VerifyRequest } from '@integration-api/core';
 import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
-import { verifyByRequest } from '../http/verify-by-request.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import { createOpenAICompatibleChat } from '../openai-compatible/openai-compatible-chat.js';
 import { createOpenAICompatibleEmbed } from '../openai-compatible/openai-compatible-embed.js';
 import type { OpenAICompatibleTarget } from '../openai-compatible/openai-compatible-target.js';
@@ -41,17 +41,8 @@ export function createMistralAdapter(deps: MistralAdapterDeps): ProviderAdapter 
 
 /** Checks the key by listing models (`GET {baseUrl}/models`). */
 function verifyMistral(deps: MistralAdapterDeps, request: VerifyRequest): Promise<VerifyOutcome> {
-  return verifyByRequest({
-    provider: 'mistral',
-    clients: deps.clients,
-    secret: request.secret,
-    request: {
-      method: 'GET',
-      url: joinUrl(mistralBaseUrl(request.config), 'models'),
-      headers: { ...mistralHeaders(request.secret), accept: 'application/json' },
-      signal: request.signal,
-      headersTimeoutMs: deps.timeoutMs,
-      bodyTimeoutMs: deps.timeoutMs,
-    },
+  return verifyByCall({ ...deps, provider: 'mistral' }, request, {
+    url: joinUrl(mistralBaseUrl(request.config), 'models'),
+    headers: mistralHeaders(request.secret),
   });
 }

@@ -10,6 +10,9 @@ const FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
   function_call: 'tool_calls',
   content_filter: 'content_filter',
   error: 'error',
+  // Hugging Face TGI before 2.2 names the end of generation after its cause.
+  eos_token: 'stop',
+  stop_sequence: 'stop',
 };
 
 export interface FinishContext {

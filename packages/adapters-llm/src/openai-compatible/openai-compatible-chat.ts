@@ -9,7 +9,7 @@ import { readProviderEvents } from '../http/provider-event-stream.js';
 import {
   firstHeader,
   postJson,
-  sendProviderRequest,
+  postJsonForStream,
   type ProviderContext,
 } from '../http/send-provider-request.js';
 import type { UpstreamClients } from '../http/upstream-clients.js';
@@ -71,11 +71,10 @@ export function createOpenAICompatibleChat(deps: OpenAICompatibleChatDeps): Open
         stream: true,
         model: target.model,
       });
-      const response = await sendProviderRequest(contextOf(call), {
-        method: 'POST',
+      const response = await postJsonForStream(contextOf(call), {
         url: target.url,
-        headers: { ...target.headers, 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify(body),
+        headers: target.headers,
+        body,
         signal: call.signal,
       });
       const decoder = new OpenAICompatibleStreamDecoder({

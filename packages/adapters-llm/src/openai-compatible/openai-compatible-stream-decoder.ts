@@ -66,8 +66,11 @@ export class OpenAICompatibleStreamDecoder {
       if (reasoning) events.push({ type: 'reasoning-delta', delta: reasoning });
       if (text) events.push({ type: 'text-delta', delta: text });
       if (refusal) this.refused = true;
-      if (Array.isArray(choice.delta?.tool_calls)) {
-        for (const part of choice.delta.tool_calls) this.addToolCallPart(part, events);
+      const toolCalls = choice.delta?.tool_calls;
+      if (toolCalls) {
+        // TGI before 3.x streams one call as an object rather than a list of one.
+        for (const part of Array.isArray(toolCalls) ? toolCalls : [toolCalls])
+          this.addToolCallPart(part, events);
       }
       if (typeof choice.finish_reason === 'string' && choice.finish_reason) {
         this.rawFinishReason = choice.finish_reason;

@@ -1,9 +1,9 @@
-import { openAICompatibleContractFixture, openAIErrorBody, runChatContract } from '../testing/index.js';
+import { openAICompatibleContractFixture, openAIErrorBody, runAdapterContract } from '../testing/index.js';
 import { createOpenAIAdapter } from './openai-adapter.js';
 
 const API_KEY = 'sk-proj-contract0123456789abcdef';
 
-runChatContract(
+runAdapterContract(
   openAICompatibleContractFixture({
     name: 'OpenAI',
     provider: 'openai',

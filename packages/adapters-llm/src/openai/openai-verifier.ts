@@ -1,7 +1,7 @@
 import type { VerifyOutcome, VerifyRequest } from '@integration-api/core';
 import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
-import { verifyByRequest } from '../http/verify-by-request.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import { openaiBaseUrl, openaiHeaders } from './openai-request-config.js';
 
 export interface OpenAIVerifierDeps {
@@ -15,17 +15,8 @@ export function createOpenAIVerifier(
   deps: OpenAIVerifierDeps,
 ): (request: VerifyRequest) => Promise<VerifyOutcome> {
   return (request) =>
-    verifyByRequest({
-      provider: 'openai',
-      clients: deps.clients,
-      secret: request.secret,
-      request: {
-        method: 'GET',
-        url: joinUrl(openaiBaseUrl(request.config), 'models'),
-        headers: { ...openaiHeaders(request.secret, request.config), accept: 'application/json' },
-        signal: request.signal,
-        headersTimeoutMs: deps.timeoutMs,
-        bodyTimeoutMs: deps.timeoutMs,
-      },
+    verifyByCall({ ...deps, provider: 'openai' }, request, {
+      url: joinUrl(openaiBaseUrl(request.config), 'models'),
+      headers: openaiHeaders(request.secret, request.config),
     });
 }

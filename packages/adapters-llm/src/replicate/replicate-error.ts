@@ -13,7 +13,7 @@ export interface ReplicateHttpErrorInput {
   /** The (bounded) response body: problem details `{title, detail, status}`, or a proxy's text. */
   readonly bodyText: string;
   /** The credential's secret values; they never reach the message. */
-  readonly secrets: readonly string[];
+  readonly secrets: Iterable<string>;
 }
 
 /**

@@ -1,14 +1,18 @@
 import type { CredentialConfig, SecretPayload } from '@integration-api/core';
 import { discardBody } from '../http/read-body.js';
-import { readJsonResponse } from '../http/send-provider-request.js';
+import {
+  readJsonResponse,
+  sendProviderRequest,
+  type ProviderContext,
+} from '../http/send-provider-request.js';
 import type { UpstreamClients, UpstreamResponse } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
 import type { ReplicatePrediction } from './replicate-api.js';
 import type { ReplicatePredictionRequest } from './build-replicate-request.js';
 import { parseReplicatePrediction } from './parse-replicate-prediction.js';
+import { replicateHttpError } from './replicate-error.js';
 import { replicateBaseUrl, replicateHeaders } from './replicate-request-config.js';
 import { replicateStreamUrl } from './replicate-stream-url.js';
-import { sendReplicateRequest } from './send-replicate-request.js';
 
 export interface ReplicatePredictionsDeps {
   readonly clients: UpstreamClients;
@@ -25,14 +29,17 @@ export interface ReplicatePredictionsDeps {
 export class ReplicatePredictions {
   private readonly baseUrl: string;
   private readonly auth: Record<string, string>;
+  /** replicateHttpError reads problem details (the invalid fields of a 422) and knows 402. */
+  private readonly context: ProviderContext;
 
   constructor(
     private readonly deps: ReplicatePredictionsDeps,
-    private readonly secret: SecretPayload,
+    secret: SecretPayload,
     config: CredentialConfig,
   ) {
     this.baseUrl = replicateBaseUrl(config);
     this.auth = replicateHeaders(secret);
+    this.context = { provider: 'replicate', clients: deps.clients, secret, errorOf: replicateHttpError };
   }
 
   /** Creates the prediction; with `waitSeconds`, Replicate holds the answer until it finished or that time passed. */
@@ -40,7 +47,7 @@ export class ReplicatePredictions {
     request: ReplicatePredictionRequest,
     options: { readonly signal: AbortSignal; readonly waitSeconds?: number },
   ): Promise<ReplicatePrediction> {
-    const response = await sendReplicateRequest(this.deps.clients, this.secret, {
+    const response = await sendProviderRequest(this.context, {
       method: 'POST',
       url: joinUrl(this.baseUrl, request.path),
       headers: {
@@ -56,7 +63,7 @@ export class ReplicatePredictions {
   }
 
   async get(id: string, signal: AbortSignal): Promise<ReplicatePrediction> {
-    const response = await sendReplicateRequest(this.deps.clients, this.secret, {
+    const response = await sendProviderRequest(this.context, {
       method: 'GET',
       url: this.predictionUrl(id),
       headers: { ...this.auth, accept: 'application/json' },
@@ -88,7 +95,7 @@ export class ReplicatePredictions {
 
   /** Opens the server-sent events of `urls.stream`; a non-2xx answer is thrown as Replicate's error. */
   openStream(streamUrl: string, signal: AbortSignal): Promise<UpstreamResponse> {
-    return sendReplicateRequest(this.deps.clients, this.secret, {
+    return sendProviderRequest(this.context, {
       method: 'GET',
       url: replicateStreamUrl(streamUrl, this.baseUrl),
       headers: { ...this.auth, accept: 'text/event-stream', 'cache-control': 'no-store' },

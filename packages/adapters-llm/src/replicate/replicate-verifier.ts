@@ -1,7 +1,7 @@
 import type { VerifyOutcome, VerifyRequest } from '@integration-api/core';
 import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
-import { verifyByRequest } from '../http/verify-by-request.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import { replicateBaseUrl, replicateHeaders } from './replicate-request-config.js';
 
 export interface ReplicateVerifierDeps {
@@ -18,17 +18,8 @@ export function createReplicateVerifier(
   deps: ReplicateVerifierDeps,
 ): (request: VerifyRequest) => Promise<VerifyOutcome> {
   return (request) =>
-    verifyByRequest({
-      provider: 'replicate',
-      clients: deps.clients,
-      secret: request.secret,
-      request: {
-        method: 'GET',
-        url: joinUrl(replicateBaseUrl(request.config), 'account'),
-        headers: { ...replicateHeaders(request.secret), accept: 'application/json' },
-        signal: request.signal,
-        headersTimeoutMs: deps.timeoutMs,
-        bodyTimeoutMs: deps.timeoutMs,
-      },
+    verifyByCall({ ...deps, provider: 'replicate' }, request, {
+      url: joinUrl(replicateBaseUrl(request.config), 'account'),
+      headers: replicateHeaders(request.secret),
     });
 }

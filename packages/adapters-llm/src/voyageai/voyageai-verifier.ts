@@ -1,7 +1,7 @@
 import type { VerifyOutcome, VerifyRequest } from '@integration-api/core';
 import type { UpstreamClients } from '../http/upstream-clients.js';
 import { joinUrl } from '../http/url.js';
-import { verifyByRequest } from '../http/verify-by-request.js';
+import { verifyByCall } from '../http/verify-by-request.js';
 import { voyageaiBaseUrl, voyageaiHeaders } from './voyageai-request-config.js';
 import { buildVoyageaiVerifyRequest } from './voyageai-verify-request.js';
 
@@ -19,22 +19,9 @@ export function createVoyageaiVerifier(
   deps: VoyageaiVerifierDeps,
 ): (request: VerifyRequest) => Promise<VerifyOutcome> {
   return (request) =>
-    verifyByRequest({
-      provider: 'voyageai',
-      clients: deps.clients,
-      secret: request.secret,
-      request: {
-        method: 'POST',
-        url: joinUrl(voyageaiBaseUrl(request.config), 'embeddings'),
-        headers: {
-          ...voyageaiHeaders(request.secret),
-          'content-type': 'application/json',
-          accept: 'application/json',
-        },
-        body: JSON.stringify(buildVoyageaiVerifyRequest()),
-        signal: request.signal,
-        headersTimeoutMs: deps.timeoutMs,
-        bodyTimeoutMs: deps.timeoutMs,
-      },
+    verifyByCall({ ...deps, provider: 'voyageai' }, request, {
+      url: joinUrl(voyageaiBaseUrl(request.config), 'embeddings'),
+      headers: voyageaiHeaders(request.secret),
+      body: buildVoyageaiVerifyRequest(),
     });
 }

@@ -265,6 +265,49 @@ describe('CredentialService', () => {
   });
 });
 
+describe('CredentialService.listUsable', () => {
+  it('lets an inference-only caller page through its own tenant, without config or hint', async () => {
+    const { service } = setup();
+    await service.create(alice, {
+      provider: 'openai',
+      name: 'first',
+      secret: 'good-key-abcdefgh',
+      config: { baseUrl: 'https://llm.example.com/v1' },
+    });
+    await service.create(alice, { provider: 'cohere', name: 'second', secret: 'any-key-abcdefgh' });
+    await service.create(mallory, { provider: 'openai', name: 'theirs', secret: 'good-key-abcdefgh' });
+    const caller = testPrincipal({ scopes: ['inference'] });
+
+    const first = await service.listUsable(caller, { limit: 1 });
+    const second = await service.listUsable(caller, { limit: 1, cursor: first.nextCursor! });
+
+    expect([...first.items, ...second.items]).toEqual([
+      {
+        id: expect.any(String),
+        name: 'first',
+        provider: 'openai',
+        status: 'active',
+        createdAt: expect.any(Date),
+      },
+      {
+        id: expect.any(String),
+        name: 'second',
+        provider: 'cohere',
+        status: 'unverified',
+        createdAt: expect.any(Date),
+      },
+    ]);
+    expect(second.nextCursor).toBeUndefined();
+    await expect(service.list(caller, {})).rejects.toMatchObject({ code: 'permission_denied' });
+  });
+
+  it('requires the inference scope', async () => {
+    const { service } = setup();
+    const reader = testPrincipal({ scopes: ['credentials:read'] });
+    await expect(service.listUsable(reader, {})).rejects.toMatchObject({ code: 'permission_denied' });
+  });
+});
+
 describe('CredentialService.update without changes', () => {
   it('leaves the credential and its version alone, still checking the version guard', async () => {
     const { service } = setup();

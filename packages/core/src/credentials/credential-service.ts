@@ -25,6 +25,7 @@ import {
   toView,
   type Credential,
   type CredentialView,
+  type UsableCredential,
 } from './credential.js';
 
 export interface CreateCredentialInput {
@@ -112,22 +113,31 @@ export class CredentialService {
     input: ListCredentialsInput,
   ): Promise<{ items: CredentialView[]; nextCursor?: string }> {
     requireScope(principal, 'credentials:read');
-    let provider: ProviderId | undefined;
-    if (input.provider !== undefined) {
-      if (!isProviderId(input.provider))
-        throw new InvalidArgumentError('provider', 'is not a known provider');
-      provider = input.provider;
-    }
-    const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new InvalidArgumentError('limit', `must be an integer from 1 to ${MAX_PAGE_SIZE}`);
-    }
-    const page = await this.deps.repository.list(principal, {
-      limit,
-      ...(provider ? { provider } : {}),
-      ...(input.cursor ? { cursor: input.cursor } : {}),
-    });
+    const page = await this.page(principal, input);
     return { items: page.items.map(toView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  /**
+   * The credentials a caller may use, for clients that choose one by name (the OpenAI-compatible
+   * API's `model`). Needs only the `inference` scope, so it shows no more than a caller choosing
+   * needs: no config and no hint.
+   */
+  async listUsable(
+    principal: Principal,
+    input: ListCredentialsInput,
+  ): Promise<{ items: UsableCredential[]; nextCursor?: string }> {
+    requireScope(principal, 'inference');
+    const page = await this.page(principal, input);
+    return {
+      items: page.items.map(({ id, name, provider, status, createdAt }) => ({
+        id,
+        name,
+        provider,
+        status,
+        createdAt,
+      })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   async update(principal: Principal, id: string, input: UpdateCredentialInput): Promise<CredentialView> {
@@ -224,6 +234,24 @@ export class CredentialService {
     requireScope(principal, 'inference');
     const credential = await this.resolve(principal, id);
     return { secret: this.open(credential), credential };
+  }
+
+  private async page(tenant: Tenant, input: ListCredentialsInput) {
+    let provider: ProviderId | undefined;
+    if (input.provider !== undefined) {
+      if (!isProviderId(input.provider))
+        throw new InvalidArgumentError('provider', 'is not a known provider');
+      provider = input.provider;
+    }
+    const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new InvalidArgumentError('limit', `must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    return this.deps.repository.list(tenant, {
+      limit,
+      ...(provider ? { provider } : {}),
+      ...(input.cursor ? { cursor: input.cursor } : {}),
+    });
   }
 
   /** Cache first; a credential of another tenant reads as not found. */

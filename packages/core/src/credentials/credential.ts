@@ -26,6 +26,9 @@ export interface Credential extends Tenant {
 /** What callers see of a credential: everything but the sealed secret. */
 export type CredentialView = Omit<Credential, 'sealedSecret'>;
 
+/** What a caller choosing a credential for inference sees of it: no hint, no config. */
+export type UsableCredential = Pick<CredentialView, 'id' | 'name' | 'provider' | 'status' | 'createdAt'>;
+
 export function toView(credential: Credential): CredentialView {
   const { sealedSecret: _sealed, ...view } = credential;
   return view;

@@ -31,10 +31,15 @@ describe('API docs', () => {
     expect(Object.keys(paths).sort()).toEqual([
       '/healthz',
       '/readiness',
+      '/v1/chat/completions',
       '/v1/credentials',
       '/v1/credentials/{id}',
       '/v1/credentials/{id}/verify',
+      '/v1/embeddings',
+      '/v1/models',
+      '/v1/models/{*}',
       '/v1/providers',
+      '/v1/rerank',
     ]);
     expect(Object.keys(paths['/v1/credentials'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(Object.keys(paths['/v1/credentials/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);

@@ -17,8 +17,9 @@ const apiDocsPlugin: FastifyPluginAsync = async (app) => {
         title: 'integration-api',
         description:
           'Stores AI-provider credentials sealed at rest and proxies inference. Every route but ' +
-          'health and these docs needs `Authorization: Bearer <token>`. Errors have one shape: ' +
-          '`{ "error": { "code", "message", "details" } }`.',
+          'health and these docs needs `Authorization: Bearer <token>`. Admin errors have one shape, ' +
+          '`{ "error": { "code", "message", "details" } }`; the OpenAI-compatible routes answer with ' +
+          'the OpenAI error body `{ "error": { "message", "type", "param", "code" } }`.',
         version: '1',
       },
       components: {

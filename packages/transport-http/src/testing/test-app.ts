@@ -1,5 +1,6 @@
 import {
   CredentialService,
+  InferenceService,
   ProviderUnavailableError,
   type ProviderAdapter,
   type ProviderId,
@@ -103,15 +104,19 @@ export interface TestApp {
   readonly repository: InMemoryCredentialRepository;
   readonly clock: FixedClock;
   readonly credentials: CredentialService;
+  readonly inference: InferenceService;
 }
 
-/** The real app over a real CredentialService and the core's in-memory fakes. */
+/**
+ * The real app over a real CredentialService and InferenceService and the core's in-memory fakes.
+ * A `providers` override serves the services too (scripted adapters for inference tests).
+ */
 export async function testApp(overrides: Partial<HttpAppDeps> = {}): Promise<TestApp> {
   const repository = new InMemoryCredentialRepository();
   const clock = new FixedClock();
-  const providers = new ReachabilityRegistry(
-    new TestProviderRegistry([TEST_PROVIDER_SPEC, UNVERIFIABLE_SPEC]),
-  );
+  const providers =
+    overrides.providers ??
+    new ReachabilityRegistry(new TestProviderRegistry([TEST_PROVIDER_SPEC, UNVERIFIABLE_SPEC]));
   const credentials = new CredentialService({
     repository,
     cache: new MapCredentialCache(),
@@ -134,6 +139,14 @@ export async function testApp(overrides: Partial<HttpAppDeps> = {}): Promise<Tes
       { name: 'cache', ok: true },
     ],
   });
-  const app = await buildHttpApp({ credentials, providers, authenticator, readiness, ...overrides });
-  return { app, repository, clock, credentials };
+  const inference = new InferenceService({ credentials, providers, clock });
+  const app = await buildHttpApp({
+    credentials,
+    inference,
+    providers,
+    authenticator,
+    readiness,
+    ...overrides,
+  });
+  return { app, repository, clock, credentials, inference };
 }

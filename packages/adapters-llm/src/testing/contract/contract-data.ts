@@ -1,7 +1,15 @@
-import type { ChatRequest, EmbedRequest, ToolCall, ToolDefinition, Usage } from '@integration-api/core';
+import type {
+  ChatRequest,
+  EmbedRequest,
+  RerankItem,
+  RerankRequest,
+  ToolCall,
+  ToolDefinition,
+  Usage,
+} from '@integration-api/core';
 
 /**
- * The canonical requests and answers of the chat contract. A provider fixture scripts the mock
+ * The canonical requests and answers of the adapter contract. A provider fixture scripts the mock
  * to answer these in its own wire format (the answer's text, tool calls, usage and model below)
  * and states the upstream request it expects for each request; the suite checks the adapter's
  * results against these values, so every provider is held to the same outcomes.
@@ -11,6 +19,7 @@ export const CONTRACT_MODEL = 'contract-model';
 /** The model the provider reports in its answers (often more specific than the one asked for). */
 export const CONTRACT_ANSWER_MODEL = 'contract-model-2025-01-01';
 export const CONTRACT_EMBEDDING_MODEL = 'contract-embedding-model';
+export const CONTRACT_RERANK_MODEL = 'contract-rerank-model';
 
 export const CONTRACT_WEATHER_TOOL: ToolDefinition = {
   name: 'get_weather',
@@ -106,6 +115,20 @@ export const CONTRACT_VISION_REQUEST: ChatRequest = {
     },
   ],
 };
+/** The same question for providers that take images inline only: a data: URL, then base64 data. */
+export const CONTRACT_INLINE_VISION_REQUEST: ChatRequest = {
+  model: CONTRACT_MODEL,
+  messages: [
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'What is in these images?' },
+        { type: 'image', url: `data:image/png;base64,${CONTRACT_IMAGE_BASE64}` },
+        { type: 'image', data: CONTRACT_IMAGE_BASE64, mediaType: 'image/png' },
+      ],
+    },
+  ],
+};
 export const CONTRACT_VISION_TEXT = 'A cat and a single pixel.';
 
 export const CONTRACT_EMBED_REQUEST: EmbedRequest = {
@@ -118,6 +141,24 @@ export const CONTRACT_EMBEDDINGS: readonly (readonly number[])[] = [
   [0.4, 0.5, 0.6],
 ];
 export const CONTRACT_EMBED_INPUT_TOKENS = 4;
+
+export const CONTRACT_RERANK_REQUEST: RerankRequest = {
+  model: CONTRACT_RERANK_MODEL,
+  query: 'Which city is the capital of Italy?',
+  documents: [
+    'Paris is the capital of France.',
+    'Berlin is the capital of Germany.',
+    'Rome is the capital of Italy.',
+  ],
+  topN: 2,
+};
+/** The best `topN` documents, best first, each named by its position in the request. */
+export const CONTRACT_RERANK_RESULTS: readonly RerankItem[] = [
+  { index: 2, relevanceScore: 0.93 },
+  { index: 0, relevanceScore: 0.12 },
+];
+/** What rerank answers bill: Cohere counts search units, Voyage tokens, Bedrock nothing. */
+export const CONTRACT_RERANK_USAGE = { searchUnits: 1, inputTokens: 38 } as const;
 
 /** What a provider says mid-stream when it fails; the adapter must surface it. */
 export const CONTRACT_MID_STREAM_ERROR = 'The server had an error while processing your request.';

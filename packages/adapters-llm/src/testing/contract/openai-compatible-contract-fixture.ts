@@ -16,7 +16,7 @@ import {
   embeddingList,
   type CompletionStyle,
 } from '../openai-compatible-replies.js';
-import type { ChatContractFixture, ContractCase, ExpectedRequest } from './chat-contract-fixture.js';
+import type { AdapterContractFixture, ContractCase, ExpectedRequest } from './chat-contract-fixture.js';
 import {
   CONTRACT_ANSWER_MODEL,
   CONTRACT_DETAILED_USAGE,
@@ -46,7 +46,10 @@ export interface OpenAICompatibleContractOptions {
   readonly style: CompletionStyle;
   createAdapter(clients: UpstreamClients): ProviderAdapter;
   credential(mock: MockProviderServer): { secret: SecretPayload; config: CredentialConfig };
-  readonly paths: { readonly chat: string; readonly embed: string; readonly verify: string };
+  /** Without `embed`, the fixture has no embeddings case (for a provider that declares none). */
+  readonly paths: { readonly chat: string; readonly embed?: string; readonly verify: string };
+  /** Whether the provider takes images (default true); without, the fixture has no vision case. */
+  readonly vision?: boolean;
   /** The exact query of inference requests (`{}` for none) and of the verification request. */
   readonly query: Readonly<Record<string, string>>;
   readonly verifyQuery: Readonly<Record<string, string>>;
@@ -57,7 +60,8 @@ export interface OpenAICompatibleContractOptions {
   readonly textBody: Readonly<Record<string, unknown>>;
   /** The model the bodies name (Azure: the deployment). */
   readonly chatModel: string;
-  readonly embeddingModel: string;
+  /** The model embedding bodies name; needed with `paths.embed`. */
+  readonly embeddingModel?: string;
   readonly requiredToolChoice: 'required' | 'any';
   /** Whether a streamed request asks for usage with `stream_options.include_usage`. */
   readonly streamUsageOption: boolean;
@@ -71,10 +75,10 @@ export interface OpenAICompatibleContractOptions {
   readonly usageFields: readonly (keyof Usage)[];
 }
 
-/** The chat contract fixture of an OpenAI-compatible provider. */
+/** The contract fixture of an OpenAI-compatible provider. */
 export function openAICompatibleContractFixture(
   options: OpenAICompatibleContractOptions,
-): ChatContractFixture {
+): AdapterContractFixture {
   const { style } = options;
   const model = CONTRACT_ANSWER_MODEL;
   const chatRoute = { method: 'POST', path: options.paths.chat };
@@ -122,7 +126,7 @@ export function openAICompatibleContractFixture(
     routes: {
       chat: chatRoute,
       stream: chatRoute,
-      embed: { method: 'POST', path: options.paths.embed },
+      ...(options.paths.embed ? { embed: { method: 'POST', path: options.paths.embed } } : {}),
     },
     errorReply: (status: number, message: string, headers?: OutgoingHttpHeaders) =>
       json(status, options.errorBody(message), headers),
@@ -208,23 +212,29 @@ export function openAICompatibleContractFixture(
         expect: expectChat({ bodyIncludes: { model: options.chatModel } }),
         fields: options.usageFields,
       },
-      vision: {
-        reply: answer({ text: CONTRACT_VISION_TEXT, usage: { prompt: 800, completion: 8 } }),
-        expect: expectChat({
-          bodyIncludes: {
-            messages: [
-              {
-                role: 'user',
-                content: [
-                  { type: 'text', text: 'What is in these images?' },
-                  { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
-                  { type: 'image_url', image_url: { url: `data:image/png;base64,${CONTRACT_IMAGE_BASE64}` } },
-                ],
-              },
-            ],
-          },
-        }),
-      },
+      vision:
+        options.vision === false
+          ? undefined
+          : {
+              reply: answer({ text: CONTRACT_VISION_TEXT, usage: { prompt: 800, completion: 8 } }),
+              expect: expectChat({
+                bodyIncludes: {
+                  messages: [
+                    {
+                      role: 'user',
+                      content: [
+                        { type: 'text', text: 'What is in these images?' },
+                        { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
+                        {
+                          type: 'image_url',
+                          image_url: { url: `data:image/png;base64,${CONTRACT_IMAGE_BASE64}` },
+                        },
+                      ],
+                    },
+                  ],
+                },
+              }),
+            },
       midStreamError: {
         reply: sse(
           [
@@ -239,27 +249,30 @@ export function openAICompatibleContractFixture(
       },
       truncatedStream: { reply: sse(textChunks, { truncateAfter: firstTextAt + 2 }) },
       stalledStream: { reply: sse(textChunks, { hangAfter: firstTextAt + 1 }) },
-      embeddings: {
-        reply: json(
-          200,
-          embeddingList(CONTRACT_EMBEDDINGS, {
-            model: CONTRACT_EMBED_REQUEST.model,
-            promptTokens: CONTRACT_EMBED_INPUT_TOKENS,
-          }),
-        ),
-        expect: {
-          method: 'POST',
-          path: options.paths.embed,
-          query: options.query,
-          headers: options.headers,
-          body: {
-            model: options.embeddingModel,
-            input: [...CONTRACT_EMBED_REQUEST.inputs],
-            encoding_format: 'float',
-            [options.dimensionsField]: CONTRACT_EMBED_REQUEST.dimensions,
-          },
-        },
-      },
+      embeddings:
+        options.paths.embed === undefined
+          ? undefined
+          : {
+              reply: json(
+                200,
+                embeddingList(CONTRACT_EMBEDDINGS, {
+                  model: CONTRACT_EMBED_REQUEST.model,
+                  promptTokens: CONTRACT_EMBED_INPUT_TOKENS,
+                }),
+              ),
+              expect: {
+                method: 'POST',
+                path: options.paths.embed,
+                query: options.query,
+                headers: options.headers,
+                body: {
+                  model: options.embeddingModel ?? CONTRACT_EMBED_REQUEST.model,
+                  input: [...CONTRACT_EMBED_REQUEST.inputs],
+                  encoding_format: 'float',
+                  [options.dimensionsField]: CONTRACT_EMBED_REQUEST.dimensions,
+                },
+              },
+            },
       verify: {
         ok: {
           reply: json(200, { object: 'list', data: [{ id: CONTRACT_ANSWER_MODEL, object: 'model' }] }),
