@@ -1,4 +1,4 @@
-import { createHash, createHmac, generateKeyPairSync, verify as verifySignature } from 'node:crypto';
+import { generateKeyPairSync, verify as verifySignature } from 'node:crypto';
 import {
   MockProviderServer,
   json,
@@ -18,6 +18,14 @@ import { Status } from 'nice-grpc';
 // The encoder is not part of the testing entry point; it sits beside the adapter's decoder.
 import { encodeAwsBedrockEvent } from '../../../packages/adapters-llm/src/aws-bedrock/aws-bedrock-event-stream-encoder.js';
 import { api, startHarness, type Harness } from './harness.js';
+import {
+  BEDROCK_REQUEST_ID,
+  anthropicMessage,
+  awsEventStream,
+  converseAnswer,
+  expectSigV4,
+  googleAnswer,
+} from './provider-replies.js';
 
 // Every non-OpenAI-compatible provider end to end: a credential stored over the REST admin API is
 // verified against the mock provider, then used through gRPC on the same port (chat with a tool
@@ -132,17 +140,6 @@ interface ProviderCase {
 // ---- Anthropic ----
 
 const ANTHROPIC_KEY = 'sk-ant-api03-e2e-0123456789abcdefghij';
-const anthropicMessage = (content: unknown[], stopReason: string, usage: [number, number]) =>
-  json(200, {
-    id: 'msg_e2e_01',
-    type: 'message',
-    role: 'assistant',
-    model: 'claude-sonnet-4-5-20250929',
-    content,
-    stop_reason: stopReason,
-    stop_sequence: null,
-    usage: { input_tokens: usage[0], output_tokens: usage[1] },
-  });
 const anthropicStream = (_mock: MockProviderServer, { hang }: StreamOptions) =>
   sse(
     [
@@ -214,25 +211,6 @@ const ANTHROPIC: ProviderCase = {
 
 // ---- Google: the Gemini API and Vertex AI share the generateContent format ----
 
-const googleAnswer = (
-  parts: unknown[],
-  finishReason: string | undefined,
-  usage?: [number, number],
-  responseId = 'e2eResponse01',
-) => ({
-  candidates: [{ content: { role: 'model', parts }, ...(finishReason ? { finishReason } : {}), index: 0 }],
-  ...(usage
-    ? {
-        usageMetadata: {
-          promptTokenCount: usage[0],
-          candidatesTokenCount: usage[1],
-          totalTokenCount: usage[0] + usage[1],
-        },
-      }
-    : {}),
-  modelVersion: 'gemini-2.5-flash',
-  responseId,
-});
 const googleChat = (path: string): ChatCase => ({
   model: 'gemini-2.5-flash',
   path,
@@ -422,71 +400,6 @@ const AWS_REGION = 'eu-central-1';
 const BEDROCK_MODEL = 'anthropic.claude-3-5-haiku-20241022-v1:0';
 const bedrockModelPath = (model: string, operation: string) =>
   `/bedrock/model/${encodeURIComponent(model)}/${operation}`;
-const BEDROCK_REQUEST_ID = '8f1e2d3c-e2e0-4a5b-9c8d-000000000001';
-
-const sha256 = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
-const rfc3986 = (text: string) =>
-  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/**
- * Recomputes the SigV4 signature of a received request with the secret access key the test stored:
- * proves the gateway signed with the decrypted secret, for the right region and service.
- */
-function expectSigV4(request: RecordedRequest): void {
-  const match =
-    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-      String(request.headers.authorization),
-    );
-  expect(match).not.toBeNull();
-  const [, keyId, date, region, service, signedHeaders, signature] = match!;
-  expect({ keyId, region, service }).toEqual({ keyId: AWS_KEY_ID, region: AWS_REGION, service: 'bedrock' });
-  const amzDate = String(request.headers['x-amz-date']);
-  expect(amzDate.slice(0, 8)).toBe(date);
-  expect(signedHeaders!.split(';')).toEqual(expect.arrayContaining(['host', 'x-amz-date']));
-
-  // Non-S3 services sign each path segment encoded once more (`%3A` signs as `%253A`).
-  const canonicalPath = request.path
-    .split('/')
-    .map((segment) => rfc3986(segment))
-    .join('/');
-  const canonicalQuery = Object.keys(request.query)
-    .sort()
-    .map((key) => `${rfc3986(key)}=${rfc3986(request.query[key]!)}`)
-    .join('&');
-  const canonicalHeaders = signedHeaders!
-    .split(';')
-    .map((name) => `${name}:${String(request.headers[name]).trim().replace(/\s+/g, ' ')}\n`)
-    .join('');
-  const canonical = [
-    request.method,
-    canonicalPath,
-    canonicalQuery,
-    canonicalHeaders,
-    signedHeaders,
-    sha256(request.body),
-  ].join('\n');
-  const scope = `${date}/${region}/${service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-  const key = ['aws4_request'].reduce(
-    (k, part) => hmac(k, part),
-    hmac(hmac(hmac(`AWS4${AWS_SECRET_KEY}`, date!), region!), service!),
-  );
-  expect(signature).toBe(hmac(key, stringToSign).toString('hex'));
-}
-
-/** Binary AWS event-stream frames, as ConverseStream answers; silent after `hangAfter` frames. */
-function eventStream(
-  frames: readonly Uint8Array[],
-  headers: Record<string, string> = {},
-  hangAfter?: number,
-): MockHandler {
-  return (_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', ...headers });
-    for (const frame of frames.slice(0, hangAfter)) response.write(frame);
-    if (hangAfter === undefined) response.end();
-  };
-}
 
 /** Titan embeds one text per call: each call gets the vector of its text. */
 const titanEmbedding: MockHandler = (request, response, context) => {
@@ -495,25 +408,14 @@ const titanEmbedding: MockHandler = (request, response, context) => {
   return json(200, { embedding: vector, inputTextTokenCount: 3 })(request, response, context);
 };
 
-const converseAnswer = (content: unknown[], stopReason: string, usage: [number, number]) =>
-  json(
-    200,
-    {
-      output: { message: { role: 'assistant', content } },
-      stopReason,
-      usage: { inputTokens: usage[0], outputTokens: usage[1], totalTokens: usage[0] + usage[1] },
-      metrics: { latencyMs: 321 },
-    },
-    { 'x-amzn-requestid': BEDROCK_REQUEST_ID },
-  );
-
 const BEDROCK: ProviderCase = {
   provider: 'aws-bedrock',
   secret: { accessKeyId: AWS_KEY_ID, secretAccessKey: AWS_SECRET_KEY },
   secretValues: [AWS_SECRET_KEY],
   config: (mock) => ({ region: AWS_REGION, baseUrl: mock.urlFor('/bedrock') }),
   verify: { method: 'GET', path: '/bedrock/foundation-models', reply: json(200, { modelSummaries: [] }) },
-  expectAuth: expectSigV4,
+  expectAuth: (request) =>
+    expectSigV4(request, { accessKeyId: AWS_KEY_ID, secretAccessKey: AWS_SECRET_KEY, region: AWS_REGION }),
   chat: {
     model: BEDROCK_MODEL,
     path: bedrockModelPath(BEDROCK_MODEL, 'converse'),
@@ -549,7 +451,7 @@ const BEDROCK: ProviderCase = {
   stream: {
     path: bedrockModelPath(BEDROCK_MODEL, 'converse-stream'),
     reply: (_mock, { hang }) =>
-      eventStream(
+      awsEventStream(
         [
           encodeAwsBedrockEvent('messageStart', { role: 'assistant' }),
           ...PIECES.map((text) =>
