@@ -4,9 +4,12 @@ import { readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const files = ['packages', 'apps'].flatMap((group) =>
-  readdirSync(join(root, group)).map((name) => join(root, group, name, '.jest-results.json')),
-);
+const files = [
+  ...['packages', 'apps'].flatMap((group) =>
+    readdirSync(join(root, group)).map((name) => join(root, group, name, '.jest-results.json')),
+  ),
+  join(root, 'bench', '.jest-results.json'),
+];
 
 if (process.argv.includes('--clean')) {
   for (const file of files) rmSync(file, { force: true });

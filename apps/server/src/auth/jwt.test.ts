@@ -65,4 +65,33 @@ describe('JwtAuthenticator', () => {
       code: 'unauthenticated',
     });
   });
+
+  it('remembers a verified token, and refuses it from the second it expires', async () => {
+    let now = Date.parse('2030-01-01T00:00:00Z');
+    const remembering = new JwtAuthenticator(SECRET, { now: () => now });
+    const exp = now / 1000 + 60;
+    const token = await new SignJWT({ org: 'o', project: 'p', scope: 'inference' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('s')
+      .setIssuer('integration-api')
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(SECRET));
+
+    const first = await remembering.authenticate(token);
+    now += 59_999;
+    expect(await remembering.authenticate(token)).toBe(first);
+    now += 1;
+    await expect(remembering.authenticate(token)).rejects.toMatchObject({ message: 'the token has expired' });
+  });
+
+  it('keeps at most the configured number of tokens and still verifies the others', async () => {
+    const small = new JwtAuthenticator(SECRET, { maxRemembered: 1 });
+    const tokens = await Promise.all(
+      ['a', 'b'].map((org) => mintToken(SECRET, { subject: 's', organizationId: org, projectId: 'p' })),
+    );
+    for (const token of [...tokens, ...tokens]) {
+      await expect(small.authenticate(token)).resolves.toMatchObject({ projectId: 'p' });
+    }
+    await expect(small.authenticate(`${tokens[0]}x`)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
 });

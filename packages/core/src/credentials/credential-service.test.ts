@@ -308,6 +308,84 @@ describe('CredentialService.listUsable', () => {
   });
 });
 
+describe('CredentialService.findUsable', () => {
+  const caller = testPrincipal({ scopes: ['inference'] });
+  const create = (service: CredentialService, name: string, principal = alice) =>
+    service.create(principal, { provider: 'openai', name, secret: 'good-key-abcdefgh', verify: false });
+
+  it('finds a credential by name on any page, else by id; a name wins over an id', async () => {
+    const { service } = setup();
+    const first = await create(service, 'alpha');
+    // Ids are valid names: this one is named like the first credential's id.
+    const namedLikeId = await create(service, first.id);
+    for (let i = 0; i < 100; i += 1) await create(service, `filler-${i}`);
+    const last = await create(service, 'omega');
+
+    await expect(service.findUsable(caller, 'omega')).resolves.toMatchObject({ id: last.id });
+    await expect(service.findUsable(caller, first.id)).resolves.toMatchObject({ id: namedLikeId.id });
+    await expect(service.findUsable(caller, last.id)).resolves.toMatchObject({ name: 'omega' });
+    await expect(service.findUsable(caller, 'nothing')).resolves.toBeUndefined();
+  });
+
+  it('remembers a name: later lookups read the credential through the cache, with no listing', async () => {
+    const { service, repository } = setup();
+    const created = await create(service, 'main');
+    const list = jest.spyOn(repository, 'list');
+    const findById = jest.spyOn(repository, 'findById');
+
+    await expect(service.findUsable(caller, 'main')).resolves.toEqual({
+      id: created.id,
+      name: 'main',
+      provider: 'openai',
+      status: 'unverified',
+      createdAt: expect.any(Date),
+    });
+    await service.findUsable(caller, 'main');
+    await service.findUsable(caller, 'main');
+
+    expect(list).toHaveBeenCalledTimes(1);
+    // The first remembered lookup fills the cache; the next ones touch no storage at all.
+    expect(findById).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep a renamed credential under its old name', async () => {
+    const { service } = setup();
+    const created = await create(service, 'old');
+    await service.findUsable(caller, 'old');
+    await service.update(alice, created.id, { name: 'new' });
+
+    await expect(service.findUsable(caller, 'old')).resolves.toBeUndefined();
+    await expect(service.findUsable(caller, 'new')).resolves.toMatchObject({ id: created.id });
+  });
+
+  it("finds the credential that took a deleted one's name", async () => {
+    const { service } = setup();
+    const before = await create(service, 'main');
+    await service.findUsable(caller, 'main');
+    await service.delete(alice, before.id);
+    await expect(service.findUsable(caller, 'main')).resolves.toBeUndefined();
+
+    const after = await create(service, 'main');
+    await expect(service.findUsable(caller, 'main')).resolves.toMatchObject({ id: after.id });
+  });
+
+  it('keeps tenants apart', async () => {
+    const { service } = setup();
+    const ours = await create(service, 'main');
+    await service.findUsable(caller, 'main');
+    await expect(service.findUsable(mallory, 'main')).resolves.toBeUndefined();
+    const theirs = await create(service, 'main', mallory);
+    await expect(service.findUsable(mallory, 'main')).resolves.toMatchObject({ id: theirs.id });
+    await expect(service.findUsable(caller, 'main')).resolves.toMatchObject({ id: ours.id });
+  });
+
+  it('requires the inference scope', async () => {
+    const { service } = setup();
+    const reader = testPrincipal({ scopes: ['credentials:read'] });
+    await expect(service.findUsable(reader, 'main')).rejects.toMatchObject({ code: 'permission_denied' });
+  });
+});
+
 describe('CredentialService.update without changes', () => {
   it('leaves the credential and its version alone, still checking the version guard', async () => {
     const { service } = setup();

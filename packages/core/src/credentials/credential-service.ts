@@ -27,6 +27,7 @@ import {
   type CredentialView,
   type UsableCredential,
 } from './credential.js';
+import { RememberedNames } from './remembered-names.js';
 
 export interface CreateCredentialInput {
   readonly provider: string;
@@ -69,6 +70,8 @@ const DEFAULT_PAGE_SIZE = 20;
 
 /** The credential vault's use cases. Every method checks the caller's scope and tenant. */
 export class CredentialService {
+  private readonly names = new RememberedNames();
+
   constructor(private readonly deps: CredentialServiceDeps) {}
 
   async create(principal: Principal, input: CreateCredentialInput): Promise<CredentialView> {
@@ -129,15 +132,45 @@ export class CredentialService {
     requireScope(principal, 'inference');
     const page = await this.page(principal, input);
     return {
-      items: page.items.map(({ id, name, provider, status, createdAt }) => ({
-        id,
-        name,
-        provider,
-        status,
-        createdAt,
-      })),
+      items: page.items.map(toUsable),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
+  }
+
+  /**
+   * The caller's credential named `ref`, else the one whose id is `ref` (names win: ids are random,
+   * so a name that equals another credential's id is the one meant); undefined when none matches.
+   * For clients that name a credential in every request (the OpenAI-compatible `model`).
+   *
+   * A name found once is remembered as its id. Later lookups read that id through the credential
+   * caches (no database round trip on a hit) and keep it only while the record still bears the
+   * name, so a renamed or deleted credential is looked up again: the answer is as fresh as the
+   * credential caches, which every replica invalidates on change.
+   */
+  async findUsable(principal: Principal, ref: string): Promise<UsableCredential | undefined> {
+    requireScope(principal, 'inference');
+    const rememberedId = this.names.get(principal, ref);
+    if (rememberedId !== undefined) {
+      const credential = await this.resolve(principal, rememberedId).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      });
+      if (credential?.name === ref) return toUsable(credential);
+      this.names.forget(principal, ref);
+    }
+    let byId: Credential | undefined;
+    let cursor: string | undefined;
+    do {
+      const page = await this.page(principal, { limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      const named = page.items.find((credential) => credential.name === ref);
+      if (named) {
+        this.names.remember(principal, ref, named.id);
+        return toUsable(named);
+      }
+      byId ??= page.items.find((credential) => credential.id === ref);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return byId ? toUsable(byId) : undefined;
   }
 
   async update(principal: Principal, id: string, input: UpdateCredentialInput): Promise<CredentialView> {
@@ -311,6 +344,10 @@ export class CredentialService {
     if (!outcome.ok) throw new VerificationFailedError(outcome.reason, outcome.message);
     return true;
   }
+}
+
+function toUsable({ id, name, provider, status, createdAt }: Credential): UsableCredential {
+  return { id, name, provider, status, createdAt };
 }
 
 function checkName(name: unknown): string {

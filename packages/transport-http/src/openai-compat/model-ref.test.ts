@@ -56,19 +56,15 @@ describe('findUsableCredential', () => {
     credential('id-4', 'gamma'),
   ];
 
-  it('finds a name on a later page and stops there', async () => {
-    const { service, pages } = pagedCredentials(items);
-    await expect(findUsableCredential(service, principal, 'id-1')).resolves.toMatchObject({ id: 'id-3' });
-    expect(pages).toHaveLength(2);
-  });
-
-  it('falls back to the id when no name matches', async () => {
-    const { service } = pagedCredentials(items);
-    await expect(findUsableCredential(service, principal, 'id-4')).resolves.toMatchObject({ name: 'gamma' });
+  it("answers with core's choice (names before ids, remembered: see CredentialService.findUsable)", async () => {
+    const service = {
+      findUsable: async (_principal: unknown, ref: string) => items.find((c) => c.name === ref),
+    } as unknown as CredentialService;
+    await expect(findUsableCredential(service, principal, 'beta')).resolves.toMatchObject({ id: 'id-2' });
   });
 
   it('answers not found naming model', async () => {
-    const { service } = pagedCredentials(items);
+    const service = { findUsable: async () => undefined } as unknown as CredentialService;
     await expect(findUsableCredential(service, principal, 'delta')).rejects.toMatchObject({
       code: 'not_found',
       details: { field: 'model' },

@@ -51,26 +51,15 @@ export async function listUsableCredentials(
 }
 
 /**
- * The caller's credential with this name, else with this id. Names win: a name is what people
- * write, and ids are random, so a name that happens to equal another credential's id is the one meant.
+ * The caller's credential with this name, else with this id (names win; see
+ * CredentialService.findUsable, which remembers names so this costs no listing per request).
  */
 export async function findUsableCredential(
   credentials: CredentialService,
   principal: Principal,
   ref: string,
 ): Promise<UsableCredential> {
-  let byId: UsableCredential | undefined;
-  let cursor: string | undefined;
-  do {
-    const page = await credentials.listUsable(principal, {
-      limit: MAX_PAGE_SIZE,
-      ...(cursor ? { cursor } : {}),
-    });
-    const named = page.items.find((credential) => credential.name === ref);
-    if (named) return named;
-    byId ??= page.items.find((credential) => credential.id === ref);
-    cursor = page.nextCursor;
-  } while (cursor);
-  if (byId) return byId;
+  const credential = await credentials.findUsable(principal, ref);
+  if (credential) return credential;
   throw new DomainError('not_found', `no credential named "${ref}" in this project`, { field: 'model' });
 }

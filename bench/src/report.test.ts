@@ -1,0 +1,102 @@
+import type { LoadResult } from './load-result.js';
+import { checkTargets, renderResults, replaceBetweenMarkers } from './report.js';
+import type { BenchResults } from './results.js';
+import { summarize } from './stats.js';
+
+const load = (p50: number, p99: number, rps: number): LoadResult => ({
+  ok: 1000,
+  failed: 0,
+  seconds: 10,
+  rps,
+  latency: { ...summarize([p50]), p50, p99 },
+});
+
+function results(overrides: Partial<BenchResults> = {}): BenchResults {
+  return {
+    startedAt: '2030-01-01T00:00:00.000Z',
+    seconds: 300,
+    machine: { cpuModel: 'CPU', cores: 2, memoryGiB: 8, os: 'Linux', node: 'v20.20.2' },
+    setup: {
+      database: 'db',
+      cache: 'cache',
+      peer: { url: 'http://127.0.0.1:8787/v1' },
+      phaseSeconds: 10,
+      profiled: false,
+    },
+    floors: {},
+    chat: {
+      c1: {
+        direct: load(0.1, 0.3, 9000),
+        rest: load(0.5, 2.5, 1800),
+        grpc: load(1.2, 3, 700),
+        peer: load(1.3, 8, 600),
+      },
+      c64: {
+        direct: load(4, 12, 14000),
+        rest: load(25, 60, 2500),
+        grpc: load(26, 55, 2400),
+        peer: load(70, 140, 1000),
+      },
+    },
+    stream: { c1: {}, c200: {} },
+    embed: { c1: {}, c64: {} },
+    memory: {
+      idleMiB: 140,
+      series: [
+        { requests: 0, rssMiB: 150 },
+        { requests: 50_000, rssMiB: 160 },
+      ],
+      floorGrowthMiBPer10k: 0.2,
+      run: {
+        seconds: 240,
+        troughs: [{ seconds: 30, rssMiB: 200 }],
+        firstThirdLowestMiB: 200,
+        lastThirdLowestMiB: 199,
+      },
+      after50kMiB: 170,
+      openStreams: { wanted: 1000, open: 1000, maxMiB: 280, afterCloseMiB: 260 },
+    },
+    ...overrides,
+  };
+}
+
+describe('checkTargets', () => {
+  it('measures added latency against the direct call and throughput against the peer', () => {
+    const checks = checkTargets(results());
+    expect(checks.map((c) => [c.measured, c.met])).toEqual([
+      ['p50 +0.40 ms, p99 +2.20 ms', false],
+      ['p50 +1.10 ms, p99 +2.70 ms', false],
+      ['2,500 vs 1,000 req/s (2.50×)', true],
+      ['2,400 vs 1,000 req/s (2.40×)', true],
+      ['140 MiB', true],
+      ['280 MiB (1000 streams open)', true],
+      ["+0.20 MiB per 10,000 requests; lowest RSS of the run's first and last thirds: 200 and 199 MiB", true],
+    ]);
+  });
+
+  it('leaves what a run did not measure undecided', () => {
+    const withoutPeer = results({
+      chat: { c1: {}, c64: { rest: load(25, 60, 2500) } },
+      memory: undefined,
+    });
+    expect(checkTargets(withoutPeer).every((c) => c.met === undefined)).toBe(true);
+  });
+});
+
+describe('renderResults', () => {
+  it('writes one row per target with the added latency and the ratio to the peer', () => {
+    const markdown = renderResults(results());
+    expect(markdown).toContain('| service, REST | 0.50 | 2.50 | +0.40 | +2.20 | 2,500 | 60.0 | 2.50× | 0 |');
+    expect(markdown).toContain('| mock provider, direct | 0.10 | 0.30 | – | – | 14,000 | 12.0 | – | 0 |');
+  });
+});
+
+describe('replaceBetweenMarkers', () => {
+  it('replaces only what lies between the named markers', () => {
+    const doc = 'a\n<!-- bench:results:start -->\nold\n<!-- bench:results:end -->\nb';
+    expect(replaceBetweenMarkers(doc, 'results', 'new')).toBe(
+      'a\n<!-- bench:results:start -->\n\nnew\n\n<!-- bench:results:end -->\nb',
+    );
+    expect(() => replaceBetweenMarkers(doc, 'profile', 'x')).toThrow('markers');
+  });
+});

@@ -1,0 +1,260 @@
+import type { LoadResult } from './load-result.js';
+import { TARGET_LABELS, type BenchResults, type ByTarget, type TargetId } from './results.js';
+import type { StreamLoadResult } from './stream-load.js';
+
+const ORDER: readonly TargetId[] = ['direct', 'rest', 'grpc', 'peer'];
+
+/** The targets of the issue, checked against a run. */
+export const TARGETS = {
+  addedP50Ms: 0.5,
+  addedP99Ms: 2,
+  throughputVsPeer: 2,
+  idleRssMiB: 150,
+  openStreamsRssMiB: 400,
+  /** "Flat": the floor of RSS rises less than this during the 50,000 requests. */
+  rssFloorGrowthMiBPer10k: 1,
+} as const;
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  /** undefined: not measured in this run. */
+  readonly met: boolean | undefined;
+}
+
+export function ms(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  return Math.abs(value) < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+export function signedMs(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  return `${value >= 0 ? '+' : '−'}${ms(Math.abs(value))}`;
+}
+
+function signed(value: number): string {
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
+}
+
+export function count(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  return Math.round(value).toLocaleString('en-US');
+}
+
+export function ratio(value: number | undefined, of: number | undefined): string {
+  if (value === undefined || of === undefined || !of || Number.isNaN(value) || Number.isNaN(of)) return '–';
+  return `${(value / of).toFixed(2)}×`;
+}
+
+function rows(ids: readonly TargetId[], render: (id: TargetId) => string[]): string[] {
+  return ids.map((id) => `| ${TARGET_LABELS[id]} | ${render(id).join(' | ')} |`);
+}
+
+/** Added = the target's percentile minus the direct call's (the service's own share of the wait). */
+function added(results: ByTarget<LoadResult>, id: TargetId, p: 'p50' | 'p99'): number | undefined {
+  if (id === 'direct') return undefined;
+  const direct = results.direct?.latency[p];
+  const value = results[id]?.latency[p];
+  return direct === undefined || value === undefined ? undefined : value - direct;
+}
+
+function addedTtft(results: ByTarget<StreamLoadResult>, id: TargetId, p: 'p50' | 'p99'): number | undefined {
+  if (id === 'direct') return undefined;
+  const direct = results.direct?.ttft[p];
+  const value = results[id]?.ttft[p];
+  return direct === undefined || value === undefined ? undefined : value - direct;
+}
+
+function requestTable(c1: ByTarget<LoadResult>, cN: ByTarget<LoadResult>, concurrency: number): string[] {
+  const ids = ORDER.filter((id) => c1[id] || cN[id]);
+  const peerRps = cN.peer?.rps;
+  return [
+    `| target | c=1 p50 ms | c=1 p99 ms | added p50 ms | added p99 ms | c=${concurrency} req/s | c=${concurrency} p99 ms | req/s vs peer | failed |`,
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: |',
+    ...rows(ids, (id) => [
+      ms(c1[id]?.latency.p50),
+      ms(c1[id]?.latency.p99),
+      id === 'direct' ? '–' : signedMs(added(c1, id, 'p50')),
+      id === 'direct' ? '–' : signedMs(added(c1, id, 'p99')),
+      count(cN[id]?.rps),
+      ms(cN[id]?.latency.p99),
+      id === 'peer' || id === 'direct' ? '–' : ratio(cN[id]?.rps, peerRps),
+      String((c1[id]?.failed ?? 0) + (cN[id]?.failed ?? 0)),
+    ]),
+  ];
+}
+
+function streamTable(c1: ByTarget<StreamLoadResult>, c200: ByTarget<StreamLoadResult>): string[] {
+  const ids = ORDER.filter((id) => c1[id] || c200[id]);
+  const peerChunks = c200.peer?.chunksPerSecond;
+  return [
+    '| target | TTFT p50 ms | TTFT p99 ms | added TTFT p50 ms | added TTFT p99 ms | c=200 streams/s | c=200 chunks/s | chunks/stream | c=200 TTFT p99 ms | chunks/s vs peer | failed |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    ...rows(ids, (id) => [
+      ms(c1[id]?.ttft.p50),
+      ms(c1[id]?.ttft.p99),
+      id === 'direct' ? '–' : signedMs(addedTtft(c1, id, 'p50')),
+      id === 'direct' ? '–' : signedMs(addedTtft(c1, id, 'p99')),
+      count(c200[id]?.streamsPerSecond),
+      count(c200[id]?.chunksPerSecond),
+      c200[id] ? c200[id]!.chunksPerStream.toFixed(1) : '–',
+      ms(c200[id]?.ttft.p99),
+      id === 'peer' || id === 'direct' ? '–' : ratio(c200[id]?.chunksPerSecond, peerChunks),
+      String((c1[id]?.failed ?? 0) + (c200[id]?.failed ?? 0)),
+    ]),
+  ];
+}
+
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const id of ['rest', 'grpc'] as const) {
+    const p50 = added(results.chat.c1, id, 'p50');
+    const p99 = added(results.chat.c1, id, 'p99');
+    checks.push({
+      target: `${TARGET_LABELS[id]}: added latency at c=1, p50 < ${TARGETS.addedP50Ms} ms and p99 < ${TARGETS.addedP99Ms} ms`,
+      measured: `p50 ${signedMs(p50)} ms, p99 ${signedMs(p99)} ms`,
+      met:
+        p50 === undefined || p99 === undefined
+          ? undefined
+          : p50 < TARGETS.addedP50Ms && p99 < TARGETS.addedP99Ms,
+    });
+  }
+  const peer = results.chat.c64.peer?.rps;
+  for (const id of ['rest', 'grpc'] as const) {
+    const rps = results.chat.c64[id]?.rps;
+    checks.push({
+      target: `${TARGET_LABELS[id]}: throughput at c=64 at least ${TARGETS.throughputVsPeer}× the peer's`,
+      measured:
+        peer === undefined
+          ? 'no peer in this run'
+          : `${count(rps)} vs ${count(peer)} req/s (${ratio(rps, peer)})`,
+      met: peer === undefined || rps === undefined ? undefined : rps >= TARGETS.throughputVsPeer * peer,
+    });
+  }
+  const memory = results.memory;
+  checks.push({
+    target: `RSS idle < ${TARGETS.idleRssMiB} MiB`,
+    measured: memory ? `${memory.idleMiB.toFixed(0)} MiB` : 'not measured',
+    met: memory ? memory.idleMiB < TARGETS.idleRssMiB : undefined,
+  });
+  checks.push({
+    target: `RSS with ${memory?.openStreams.wanted ?? 1000} open streams < ${TARGETS.openStreamsRssMiB} MiB`,
+    measured: memory
+      ? `${memory.openStreams.maxMiB.toFixed(0)} MiB (${memory.openStreams.open} streams open)`
+      : 'not measured',
+    met: memory
+      ? memory.openStreams.maxMiB < TARGETS.openStreamsRssMiB &&
+        memory.openStreams.open === memory.openStreams.wanted
+      : undefined,
+  });
+  checks.push({
+    target: `RSS flat over the 50,000 requests: its floor rises less than ${TARGETS.rssFloorGrowthMiBPer10k} MiB per 10,000 requests`,
+    measured: memory
+      ? `${signed(memory.floorGrowthMiBPer10k)} MiB per 10,000 requests; lowest RSS of the run's first and last thirds: ` +
+        `${memory.run.firstThirdLowestMiB.toFixed(0)} and ${memory.run.lastThirdLowestMiB.toFixed(0)} MiB`
+      : 'not measured',
+    met: memory ? Math.abs(memory.floorGrowthMiBPer10k) < TARGETS.rssFloorGrowthMiBPer10k : undefined,
+  });
+  return checks;
+}
+
+function floorsTable(results: BenchResults): string[] {
+  const { floors } = results;
+  const rows: [string, LoadResult | undefined][] = [
+    ['HTTP: GET /v1/models on the mock provider', floors.httpDirect],
+    ['HTTP: GET /healthz on the service (no auth)', floors.httpService],
+    ['gRPC: Health/Check on the service (no auth)', floors.grpcService],
+  ];
+  const measured = rows.filter((row): row is [string, LoadResult] => row[1] !== undefined);
+  if (measured.length === 0) return ['Not measured in this run.'];
+  return [
+    '| request doing no work, c=1 | p50 ms | p99 ms | req/s |',
+    '| --- | --: | --: | --: |',
+    ...measured.map(
+      ([name, r]) => `| ${name} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${count(r.rps)} |`,
+    ),
+  ];
+}
+
+function memorySection(results: BenchResults): string[] {
+  const memory = results.memory;
+  if (!memory) return ['Memory was not measured in this run.'];
+  const series = memory.series;
+  const every = series.filter((_, i) => i % Math.max(1, Math.floor(series.length / 10)) === 0);
+  const max = Math.max(...series.map((p) => p.rssMiB));
+  const min = Math.min(...series.map((p) => p.rssMiB));
+  return [
+    '| service state | RSS MiB |',
+    '| --- | --: |',
+    `| idle (started, credential stored) | ${memory.idleMiB.toFixed(1)} |`,
+    `| during the 50,000 requests (c=64, REST): lowest / highest | ${min.toFixed(1)} / ${max.toFixed(1)} |`,
+    `| after the 50,000 requests | ${memory.after50kMiB.toFixed(1)} |`,
+    `| with ${memory.openStreams.open} of ${memory.openStreams.wanted} streams open (max) | ${memory.openStreams.maxMiB.toFixed(1)} |`,
+    `| after those streams closed | ${memory.openStreams.afterCloseMiB.toFixed(1)} |`,
+    '',
+    `RSS during the 50,000 requests (requests answered → MiB): ${every
+      .map((p) => `${count(p.requests)} → ${p.rssMiB.toFixed(0)}`)
+      .join(', ')}.`,
+    '',
+    `Floor growth (lowest RSS of the last quarter of those requests minus that of the first): ${signed(memory.floorGrowthMiBPer10k)} MiB per 10,000 requests.`,
+    '',
+    `RSS troughs after each major collection through the whole run (${Math.round(memory.run.seconds)} s of load, ` +
+      `every phase; seconds → MiB): ${memory.run.troughs.map((t) => `${Math.round(t.seconds)} → ${t.rssMiB.toFixed(0)}`).join(', ') || 'none'}. ` +
+      `Lowest RSS of the first third of the run: ${memory.run.firstThirdLowestMiB.toFixed(0)} MiB; of the last third: ` +
+      `${memory.run.lastThirdLowestMiB.toFixed(0)} MiB.`,
+  ];
+}
+
+/** The results as markdown, for docs/benchmarks.md (between the markers) and the console. */
+export function renderResults(results: BenchResults): string {
+  const { machine, setup } = results;
+  const peer =
+    'url' in setup.peer ? `peer gateway at \`${setup.peer.url}\`` : `no peer gateway (${setup.peer.skipped})`;
+  const checks = checkTargets(results);
+  return [
+    `Run of ${results.startedAt} (${Math.round(results.seconds)} s): ${machine.cores} cores (${machine.cpuModel}), ` +
+      `${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}. Client, service, mock provider and peer share the machine.`,
+    `Service: production build, ${setup.database}, ${setup.cache}, LOG_LEVEL=warn${setup.profiled ? ', **under --cpu-prof**' : ''}; ${peer}. ` +
+      `Load phases of ${setup.phaseSeconds} s after a warm-up.`,
+    '',
+    '### Chat, not streamed',
+    '',
+    ...requestTable(results.chat.c1, results.chat.c64, 64),
+    '',
+    '### Chat, streamed',
+    '',
+    ...streamTable(results.stream.c1, results.stream.c200),
+    '',
+    '### Embeddings',
+    '',
+    ...requestTable(results.embed.c1, results.embed.c64, 64),
+    '',
+    '### Protocol floors',
+    '',
+    ...floorsTable(results),
+    '',
+    '### Memory',
+    '',
+    ...memorySection(results),
+    '',
+    '### Targets',
+    '',
+    '| target | measured | met |',
+    '| --- | --- | :-: |',
+    ...checks.map(
+      (c) => `| ${c.target} | ${c.measured} | ${c.met === undefined ? '–' : c.met ? 'yes' : '**no**'} |`,
+    ),
+  ].join('\n');
+}
+
+/** Replaces what lies between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */
+export function replaceBetweenMarkers(document: string, name: string, content: string): string {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const from = document.indexOf(start);
+  const to = document.indexOf(end);
+  if (from === -1 || to === -1 || to < from) {
+    throw new Error(`docs/benchmarks.md has no ${start} … ${end} markers`);
+  }
+  return `${document.slice(0, from + start.length)}\n\n${content.trim()}\n\n${document.slice(to)}`;
+}

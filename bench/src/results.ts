@@ -1,0 +1,81 @@
+import type { LoadResult } from './load-result.js';
+import type { MachineInfo } from './machine.js';
+import type { StreamLoadResult } from './stream-load.js';
+
+/**
+ * The targets every phase compares: the mock provider called directly (the same work without any
+ * gateway), the service over its OpenAI-compatible REST API and over gRPC, and the peer gateway.
+ */
+export type TargetId = 'direct' | 'rest' | 'grpc' | 'peer';
+
+export const TARGET_LABELS: Readonly<Record<TargetId, string>> = {
+  direct: 'mock provider, direct',
+  rest: 'service, REST',
+  grpc: 'service, gRPC',
+  peer: 'peer gateway',
+};
+
+export type ByTarget<T> = Partial<Record<TargetId, T>>;
+
+export interface RssPoint {
+  /** Requests answered when the sample was taken. */
+  readonly requests: number;
+  readonly rssMiB: number;
+}
+
+export interface MemoryResults {
+  readonly idleMiB: number;
+  /** Sampled during the 50,000-request phase. */
+  readonly series: readonly RssPoint[];
+  /**
+   * How the floor of RSS moved during the 50,000 requests: the lowest RSS of their last quarter
+   * minus that of their first, per 10,000 requests. Collections make RSS a saw; a leak lifts its floor.
+   */
+  readonly floorGrowthMiBPer10k: number;
+  /**
+   * RSS through every load phase of the run: the lowest point after each major collection (a drop
+   * of RSS), for the record, and the lowest RSS of the first and the last third of the run.
+   */
+  readonly run: {
+    readonly seconds: number;
+    readonly troughs: readonly { readonly seconds: number; readonly rssMiB: number }[];
+    readonly firstThirdLowestMiB: number;
+    readonly lastThirdLowestMiB: number;
+  };
+  readonly after50kMiB: number;
+  readonly openStreams: {
+    readonly wanted: number;
+    /** Streams that had received their first chunk when RSS was sampled. */
+    readonly open: number;
+    readonly maxMiB: number;
+    readonly afterCloseMiB: number;
+  };
+}
+
+/** What a request costs with no work behind it, at concurrency 1: the protocol stacks alone. */
+export interface Floors {
+  /** GET /v1/models on the mock provider: the client and an HTTP server that does nothing. */
+  readonly httpDirect?: LoadResult;
+  /** GET /healthz on the service: its HTTP stack (fastify on the one-port listener). */
+  readonly httpService?: LoadResult;
+  /** grpc.health.v1.Health/Check on the service: the gRPC client and server stacks. */
+  readonly grpcService?: LoadResult;
+}
+
+export interface BenchResults {
+  readonly startedAt: string;
+  readonly seconds: number;
+  readonly machine: MachineInfo;
+  readonly setup: {
+    readonly database: string;
+    readonly cache: string;
+    readonly peer: { readonly url: string } | { readonly skipped: string };
+    readonly phaseSeconds: number;
+    readonly profiled: boolean;
+  };
+  readonly floors: Floors;
+  readonly chat: { readonly c1: ByTarget<LoadResult>; readonly c64: ByTarget<LoadResult> };
+  readonly stream: { readonly c1: ByTarget<StreamLoadResult>; readonly c200: ByTarget<StreamLoadResult> };
+  readonly embed: { readonly c1: ByTarget<LoadResult>; readonly c64: ByTarget<LoadResult> };
+  readonly memory?: MemoryResults;
+}
