@@ -2,7 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isGcTraceLine, parseMajorCollection, type MajorCollection } from './gc-trace.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -21,6 +23,8 @@ export interface RunningMock extends Child {
 export interface RunningService extends Child {
   readonly url: string;
   readonly port: number;
+  /** Every major collection so far (the service runs with `--trace-gc`). */
+  readonly majorCollections: readonly MajorCollection[];
 }
 
 /** Compiles the mock provider (it lives in adapters-llm's testing sources, outside its build). */
@@ -69,18 +73,29 @@ export interface ServiceOptions {
   readonly nodeFlags?: readonly string[];
 }
 
-/** The service from its production build, on a free port of 127.0.0.1, once `/healthz` answers. */
+/**
+ * The service from its production build, on a free port of 127.0.0.1, once `/healthz` answers.
+ * It runs with `--trace-gc` (a line per collection, a negligible cost): the live heap after each
+ * major collection tells a leak from the saw that collections draw in RSS. Those lines are
+ * collected, the rest of its output passes through.
+ */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), join(ROOT, 'apps/server/dist/main.js')],
+    ['--trace-gc', ...(options.nodeFlags ?? []), join(ROOT, 'apps/server/dist/main.js')],
     {
       cwd: ROOT,
       env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port) },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  const majorCollections: MajorCollection[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const collection = parseMajorCollection(line);
+    if (collection) majorCollections.push(collection);
+    else if (!isGcTraceLine(line)) process.stdout.write(`${line}\n`);
+  });
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   const url = `http://127.0.0.1:${port}`;
@@ -100,7 +115,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }
     await sleep(200);
   }
-  return { url, port, ...childControls(child) };
+  return { url, port, majorCollections, ...childControls(child) };
 }
 
 function childControls(child: ChildProcess): Child {

@@ -1,5 +1,5 @@
 import type { LoadResult } from './load-result.js';
-import { checkTargets, renderResults, replaceBetweenMarkers } from './report.js';
+import { checkTargets, liveHeapFloor, renderResults, replaceBetweenMarkers } from './report.js';
 import type { BenchResults } from './results.js';
 import { summarize } from './stats.js';
 
@@ -46,12 +46,16 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
         { requests: 0, rssMiB: 150 },
         { requests: 50_000, rssMiB: 160 },
       ],
-      floorGrowthMiBPer10k: 0.2,
-      run: {
-        seconds: 240,
-        troughs: [{ seconds: 30, rssMiB: 200 }],
-        firstThirdLowestMiB: 200,
-        lastThirdLowestMiB: 199,
+      rssTroughs: [{ seconds: 30, rssMiB: 200 }],
+      liveHeap: {
+        afterMajorGc: [
+          { seconds: 10, heapMB: 44.1 },
+          { seconds: 70, heapMB: 44.3 },
+          { seconds: 130, heapMB: 44.2 },
+          { seconds: 190, heapMB: 46.9 },
+        ],
+        slopeMBPerMinute: 0.05,
+        during50k: [44.1],
       },
       after50kMiB: 170,
       openStreams: { wanted: 1000, open: 1000, maxMiB: 280, afterCloseMiB: 260 },
@@ -70,7 +74,7 @@ describe('checkTargets', () => {
       ['2,400 vs 1,000 req/s (2.40×)', true],
       ['140 MiB', true],
       ['280 MiB (1000 streams open)', true],
-      ["+0.20 MiB per 10,000 requests; lowest RSS of the run's first and last thirds: 200 and 199 MiB", true],
+      ['44.1 → 44.2 MB (+0.10 MB) over 2 + 2 collections; trend +0.05 MB per minute', true],
     ]);
   });
 
@@ -98,5 +102,12 @@ describe('replaceBetweenMarkers', () => {
       'a\n<!-- bench:results:start -->\n\nnew\n\n<!-- bench:results:end -->\nb',
     );
     expect(() => replaceBetweenMarkers(doc, 'profile', 'x')).toThrow('markers');
+  });
+});
+
+describe('liveHeapFloor', () => {
+  it('sees a floor that rises, whatever the peaks do', () => {
+    const leaking = [40, 55, 41, 60, 44, 58, 45, 47].map((heapMB, i) => ({ seconds: i * 10, heapMB }));
+    expect(liveHeapFloor(leaking)).toEqual({ first: 40, second: 44, counts: [4, 4] });
   });
 });

@@ -11,8 +11,15 @@ export const TARGETS = {
   throughputVsPeer: 2,
   idleRssMiB: 150,
   openStreamsRssMiB: 400,
-  /** "Flat": the floor of RSS rises less than this during the 50,000 requests. */
-  rssFloorGrowthMiBPer10k: 1,
+  /**
+   * "Flat": the lowest live heap after a major collection in the second half of the run exceeds
+   * the lowest of the first half by less than this. The heap at a collection also holds whatever
+   * requests were in flight (64 or 200 of them, depending on the phase), so its floor is what a
+   * leak would lift.
+   */
+  liveHeapFloorGrowthMB: 2,
+  /** …with at least this many collections in each half. */
+  majorCollectionsPerHalf: 2,
 } as const;
 
 export interface TargetCheck {
@@ -30,6 +37,21 @@ export function ms(value: number | undefined): string {
 export function signedMs(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return '–';
   return `${value >= 0 ? '+' : '−'}${ms(Math.abs(value))}`;
+}
+
+/** The lowest live heap after a major collection in each half of the run (split by time). */
+export function liveHeapFloor(
+  points: readonly { readonly seconds: number; readonly heapMB: number }[],
+): { first: number; second: number; counts: [number, number] } | undefined {
+  if (points.length === 0) return undefined;
+  const middle = (points[0]!.seconds + points.at(-1)!.seconds) / 2;
+  const first = points.filter((p) => p.seconds <= middle).map((p) => p.heapMB);
+  const second = points.filter((p) => p.seconds > middle).map((p) => p.heapMB);
+  return {
+    first: Math.min(...first),
+    second: second.length ? Math.min(...second) : NaN,
+    counts: [first.length, second.length],
+  };
 }
 
 function signed(value: number): string {
@@ -147,13 +169,19 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
         memory.openStreams.open === memory.openStreams.wanted
       : undefined,
   });
+  const floor = memory ? liveHeapFloor(memory.liveHeap.afterMajorGc) : undefined;
   checks.push({
-    target: `RSS flat over the 50,000 requests: its floor rises less than ${TARGETS.rssFloorGrowthMiBPer10k} MiB per 10,000 requests`,
-    measured: memory
-      ? `${signed(memory.floorGrowthMiBPer10k)} MiB per 10,000 requests; lowest RSS of the run's first and last thirds: ` +
-        `${memory.run.firstThirdLowestMiB.toFixed(0)} and ${memory.run.lastThirdLowestMiB.toFixed(0)} MiB`
+    target:
+      `Memory flat through the 50,000 requests and every other phase: the floor of the live heap after ` +
+      `major collections rises by less than ${TARGETS.liveHeapFloorGrowthMB} MB from the first half of the run to the second`,
+    measured: floor
+      ? `${floor.first.toFixed(1)} → ${floor.second.toFixed(1)} MB (${signed(floor.second - floor.first)} MB) over ` +
+        `${floor.counts[0]} + ${floor.counts[1]} collections; trend ${signed(memory!.liveHeap.slopeMBPerMinute)} MB per minute`
       : 'not measured',
-    met: memory ? Math.abs(memory.floorGrowthMiBPer10k) < TARGETS.rssFloorGrowthMiBPer10k : undefined,
+    met:
+      floor && Math.min(...floor.counts) >= TARGETS.majorCollectionsPerHalf
+        ? floor.second - floor.first < TARGETS.liveHeapFloorGrowthMB
+        : undefined,
   });
   return checks;
 }
@@ -196,12 +224,15 @@ function memorySection(results: BenchResults): string[] {
       .map((p) => `${count(p.requests)} → ${p.rssMiB.toFixed(0)}`)
       .join(', ')}.`,
     '',
-    `Floor growth (lowest RSS of the last quarter of those requests minus that of the first): ${signed(memory.floorGrowthMiBPer10k)} MiB per 10,000 requests.`,
-    '',
-    `RSS troughs after each major collection through the whole run (${Math.round(memory.run.seconds)} s of load, ` +
-      `every phase; seconds → MiB): ${memory.run.troughs.map((t) => `${Math.round(t.seconds)} → ${t.rssMiB.toFixed(0)}`).join(', ') || 'none'}. ` +
-      `Lowest RSS of the first third of the run: ${memory.run.firstThirdLowestMiB.toFixed(0)} MiB; of the last third: ` +
-      `${memory.run.lastThirdLowestMiB.toFixed(0)} MiB.`,
+    `Live heap after each major collection during the 50,000 requests: ${
+      memory.liveHeap.during50k.map((mb) => `${mb.toFixed(1)} MB`).join(', ') || 'none'
+    }; through the run after the warm-up (seconds → MB): ${
+      memory.liveHeap.afterMajorGc
+        .map((c) => `${Math.round(c.seconds)} → ${c.heapMB.toFixed(1)}`)
+        .join(', ') || 'none'
+    }. RSS troughs after the drops through the run (seconds → MiB): ${
+      memory.rssTroughs.map((t) => `${Math.round(t.seconds)} → ${t.rssMiB.toFixed(0)}`).join(', ') || 'none'
+    }.`,
   ];
 }
 

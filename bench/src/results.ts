@@ -27,20 +27,19 @@ export interface MemoryResults {
   readonly idleMiB: number;
   /** Sampled during the 50,000-request phase. */
   readonly series: readonly RssPoint[];
+  /** RSS through every load phase: the lowest point after each drop (a major collection), for the record. */
+  readonly rssTroughs: readonly { readonly seconds: number; readonly rssMiB: number }[];
   /**
-   * How the floor of RSS moved during the 50,000 requests: the lowest RSS of their last quarter
-   * minus that of their first, per 10,000 requests. Collections make RSS a saw; a leak lifts its floor.
+   * The live heap after each major collection (`--trace-gc`), from the end of the warm-up to the
+   * end of the load phases: RSS rises and falls with the collections and the workload; this is
+   * what stays alive. A leak makes it climb.
    */
-  readonly floorGrowthMiBPer10k: number;
-  /**
-   * RSS through every load phase of the run: the lowest point after each major collection (a drop
-   * of RSS), for the record, and the lowest RSS of the first and the last third of the run.
-   */
-  readonly run: {
-    readonly seconds: number;
-    readonly troughs: readonly { readonly seconds: number; readonly rssMiB: number }[];
-    readonly firstThirdLowestMiB: number;
-    readonly lastThirdLowestMiB: number;
+  readonly liveHeap: {
+    readonly afterMajorGc: readonly { readonly seconds: number; readonly heapMB: number }[];
+    /** Least-squares slope of those points, MB per minute. */
+    readonly slopeMBPerMinute: number;
+    /** The points that fell within the 50,000 requests. */
+    readonly during50k: readonly number[];
   };
   readonly after50kMiB: number;
   readonly openStreams: {

@@ -8,6 +8,8 @@
  *   pnpm bench -- --quick      short phases, for trying the harness (writes only bench-results/)
  *   pnpm bench -- --profile    the service under --cpu-prof, service phases only; writes the
  *                              top self-time functions to docs/benchmarks.md
+ *   node bench/dist/run-bench.js --render <bench-results/x.json>
+ *                              writes a recorded run's tables to docs/benchmarks.md again
  *
  * Environment: DATABASE_URL / REDIS_URL (else embedded PostgreSQL and an in-process cache),
  * BENCH_PEER_URL / BENCH_PEER_HEADERS / BENCH_PEER_NAME (the optional peer gateway).
@@ -22,6 +24,7 @@ import { ChatRequest, EmbedRequest } from '@integration-api/transport-grpc';
 import * as prettier from 'prettier';
 import { runCallLoop } from './call-loop.js';
 import { renderProfile, topSelfTime, type CpuProfile } from './cpu-profile.js';
+import type { MajorCollection } from './gc-trace.js';
 import { GrpcTarget } from './grpc-target.js';
 import { runHttpLoad, type HttpRequestSpec } from './http-load.js';
 import type { LoadResult, PhaseLength } from './load-result.js';
@@ -47,7 +50,7 @@ import {
   type MemoryResults,
   type RssPoint,
 } from './results.js';
-import { floorGrowth, troughs } from './stats.js';
+import { slope, troughs } from './stats.js';
 import { runStreamLoop, streamHttp, streamingAgent, type StreamLoadResult } from './stream-load.js';
 import {
   CHAT_MODEL,
@@ -61,7 +64,8 @@ import {
   type OpenAiEndpoint,
 } from './targets.js';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const QUICK = args.has('--quick');
 const PROFILE = args.has('--profile');
 const PHASE_SECONDS = QUICK ? 2 : 10;
@@ -81,6 +85,8 @@ const PROVIDER_KEY = `sk-bench-${randomBytes(12).toString('hex')}`;
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
+  const render = argv.indexOf('--render');
+  if (render !== -1) return renderRecorded(argv[render + 1]);
   const began = performance.now();
   const startedAt = new Date().toISOString();
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
       env.INTEGRATION_DATA_DIR = dataDir;
     }
     const profileDir = join(RESULTS_DIR, `profile-${Date.now()}`);
+    const spawnedAt = performance.now();
     const service = await startService({
       env,
       ...(PROFILE ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
@@ -235,6 +242,8 @@ async function main(): Promise<void> {
     });
     await runCallLoop({ call: () => grpc.embed(), concurrency: 8, length: warmSeconds(0.25) });
 
+    const measuringFrom = performance.now();
+
     // What the protocol stacks cost with no work behind them, to read the added latency against.
     const floorPhase = { seconds: Math.max(1, PHASE_SECONDS / 2) };
     const floors: Floors = {
@@ -264,7 +273,8 @@ async function main(): Promise<void> {
     chat.c1.grpc = await grpcLoad(() => grpc.chat(), 1, phase);
     report(`chat c=1 ${TARGET_LABELS.grpc}`, chat.c1.grpc);
 
-    let memory: Omit<MemoryResults, 'openStreams' | 'run'> | undefined;
+    let memory: Omit<MemoryResults, 'openStreams' | 'rssTroughs' | 'liveHeap'> | undefined;
+    const memoryPhase = { from: 0, to: 0 };
     for (const id of ids) {
       if (id !== 'rest') {
         chat.c64[id] = await httpLoad(chatRequest(endpoints[id]!, false), 64, phase);
@@ -283,6 +293,7 @@ async function main(): Promise<void> {
         series.length = 0;
         answered = 0;
         series.push({ requests: 0, rssMiB: rssMiB(service.pid) });
+        memoryPhase.from = performance.now();
         chat.c64.rest = await runHttpLoad({
           request: chatRequest(endpoints.rest!, false),
           connections: 64,
@@ -290,13 +301,12 @@ async function main(): Promise<void> {
           onResponse: () => (answered += 1),
         });
         clearInterval(sampler);
+        memoryPhase.to = performance.now();
         series.push({ requests: answered, rssMiB: rssMiB(service.pid) });
         await sleep(1000);
         memory = {
           idleMiB,
           series,
-          floorGrowthMiBPer10k: floorGrowth(series.map((p) => ({ x: p.requests / 10_000, y: p.rssMiB })))
-            .perUnit,
           after50kMiB: rssMiB(service.pid),
         };
         log(`service RSS after ${answered} requests: ${memory.after50kMiB.toFixed(1)} MiB`);
@@ -341,16 +351,24 @@ async function main(): Promise<void> {
 
     clearInterval(runSampler);
     const runTroughs = troughs(runSeries, MAJOR_GC_DROP_MIB);
-    const runSeconds = runSeries.at(-1)?.x ?? 0;
-    const lowestBetween = (from: number, to: number) =>
-      Math.min(...runSeries.filter((p) => p.x >= from && p.x <= to).map((p) => p.y));
-    const run: MemoryResults['run'] = {
-      seconds: runSeconds,
-      troughs: runTroughs.map((t) => ({ seconds: t.x, rssMiB: t.y })),
-      firstThirdLowestMiB: lowestBetween(0, runSeconds / 3),
-      lastThirdLowestMiB: lowestBetween((2 * runSeconds) / 3, runSeconds),
+    const gcAt = (collection: MajorCollection) => spawnedAt + collection.atMs;
+    const measured = service.majorCollections.filter((c) => gcAt(c) >= measuringFrom);
+    const afterMajorGc = measured.map((c) => ({
+      seconds: (gcAt(c) - measuringFrom) / 1000,
+      heapMB: c.heapAfterMB,
+    }));
+    const liveHeap: MemoryResults['liveHeap'] = {
+      afterMajorGc,
+      slopeMBPerMinute: slope(afterMajorGc.map((c) => ({ x: c.seconds / 60, y: c.heapMB }))),
+      during50k: measured
+        .filter((c) => gcAt(c) >= memoryPhase.from && gcAt(c) <= memoryPhase.to)
+        .map((c) => c.heapAfterMB),
     };
-    log(`service RSS troughs through the run: ${run.troughs.map((t) => t.rssMiB.toFixed(0)).join(', ')} MiB`);
+    const rssTroughs = runTroughs.map((t) => ({ seconds: t.x, rssMiB: t.y }));
+    log(
+      `service live heap after major collections: ${afterMajorGc.map((c) => c.heapMB.toFixed(1)).join(', ')} MB`,
+    );
+    log(`service RSS troughs through the run: ${rssTroughs.map((t) => t.rssMiB.toFixed(0)).join(', ')} MiB`);
 
     // 4. Memory with many streams open at once (the slow mock holds them).
     log(`opening ${OPEN_STREAMS} streams through the service against the slow mock`);
@@ -389,7 +407,7 @@ async function main(): Promise<void> {
       chat,
       stream,
       embed,
-      ...(memory ? { memory: { ...memory, run, openStreams } } : {}),
+      ...(memory ? { memory: { ...memory, rssTroughs, liveHeap, openStreams } } : {}),
     };
     const stamp = startedAt.replace(/[:.]/g, '-');
     writeFileSync(join(RESULTS_DIR, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
@@ -413,6 +431,14 @@ async function main(): Promise<void> {
     await stopAll();
     throw error;
   }
+}
+
+/** `--render <results.json>`: writes a recorded run's tables to docs/benchmarks.md again, as they render now. */
+async function renderRecorded(file: string | undefined): Promise<void> {
+  if (!file) throw new Error('--render needs the results file of a run (bench/bench-results/<time>.json)');
+  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  await writeDocSection('results', renderResults(results));
+  log(`the results of ${results.startedAt} written to docs/benchmarks.md`);
 }
 
 /** Replaces one marked section of docs/benchmarks.md, formatted as `pnpm lint` wants it. */

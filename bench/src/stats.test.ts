@@ -1,4 +1,4 @@
-import { Samples, floorGrowth, percentile, slope, summarize, troughs } from './stats.js';
+import { Samples, percentile, slope, summarize, troughs } from './stats.js';
 
 describe('summarize', () => {
   it('takes nearest-rank percentiles of unsorted samples', () => {
@@ -58,15 +58,5 @@ describe('troughs', () => {
         1,
       ),
     ).toEqual([]);
-  });
-});
-
-describe('floorGrowth', () => {
-  it('compares the lowest points of the first and last quarters', () => {
-    const saw = Array.from({ length: 41 }, (_, x) => ({ x, y: 100 + (x % 8) * 10 + 0.5 * x }));
-    const growth = floorGrowth(saw);
-    expect(growth.firstFloor).toBe(100);
-    expect(growth.lastFloor).toBe(100 + 0.5 * 32);
-    expect(growth.perUnit).toBeCloseTo(16 / 30);
   });
 });

@@ -107,24 +107,3 @@ export function troughs<P extends { readonly x: number; readonly y: number }>(
   if (current) found.push(current);
   return found;
 }
-
-/**
- * How much the floor of a saw-toothed series (RSS under garbage collection) rose: the lowest y of
- * the last quarter of the x range minus the lowest y of the first quarter, per unit of x between
- * the two quarters' middles. A collection cycle shorter than a quarter leaves a trough in each.
- */
-export function floorGrowth(points: readonly { readonly x: number; readonly y: number }[]): {
-  readonly firstFloor: number;
-  readonly lastFloor: number;
-  readonly perUnit: number;
-} {
-  if (points.length === 0) return { firstFloor: NaN, lastFloor: NaN, perUnit: NaN };
-  const from = Math.min(...points.map((p) => p.x));
-  const to = Math.max(...points.map((p) => p.x));
-  const quarter = (to - from) / 4;
-  const lowest = (low: number, high: number) =>
-    Math.min(...points.filter((p) => p.x >= low && p.x <= high).map((p) => p.y));
-  const firstFloor = lowest(from, from + quarter);
-  const lastFloor = lowest(to - quarter, to);
-  return { firstFloor, lastFloor, perUnit: quarter > 0 ? (lastFloor - firstFloor) / (3 * quarter) : NaN };
-}
