@@ -11,6 +11,7 @@ import { credentialsRoutes } from './credentials/credentials-routes.js';
 import { apiDocs } from './docs/api-docs.js';
 import { errorHandling } from './errors/error-handling.js';
 import { healthRoutes } from './health/health-routes.js';
+import { lazyRequestLogger } from './logging/lazy-request-logger.js';
 import { openAiCompat } from './openai-compat/openai-compat.js';
 import { providersRoutes } from './providers/providers-routes.js';
 import { strictBodyValidator } from './validation/validator-compiler.js';
@@ -42,7 +43,9 @@ export interface HttpAppDeps {
 export async function buildHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> {
   const bodyLimitBytes = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    ...(deps.logger
+      ? { loggerInstance: deps.logger, childLoggerFactory: lazyRequestLogger }
+      : { logger: false }),
     bodyLimit: bodyLimitBytes,
     routerOptions: { ignoreTrailingSlash: true },
     schemaController: { compilersFactory: { buildValidator: strictBodyValidator() } },

@@ -38,17 +38,38 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Reads a whole body as UTF-8; a larger one is dropped and refused rather than cut. */
-export async function readWholeBodyText(body: Body, limitBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limitBytes) {
+/**
+ * Reads a whole body as UTF-8; a larger one is dropped and refused rather than cut. Every answer
+ * that is not streamed goes through here, so it listens for the stream's events itself rather
+ * than building an async iterator per response.
+ */
+export function readWholeBodyText(body: Body, limitBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      body.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limitBytes) return void chunks.push(chunk);
+      settle(() => reject(new BodyTooLargeError(limitBytes)));
       body.destroy();
-      throw new BodyTooLargeError(limitBytes);
-    }
-    chunks.push(chunk);
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    const onError = (error: unknown) => settle(() => reject(error));
+    // Destroyed without an error and before its end: the answer is cut.
+    const onClose = () => settle(() => reject(new PrematureCloseError()));
+    body.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
+/** A body that closed before its end without saying why (Node's own code for it). */
+class PrematureCloseError extends Error {
+  readonly code = 'ERR_STREAM_PREMATURE_CLOSE';
+  constructor() {
+    super('the response body closed before its end');
+    this.name = 'PrematureCloseError';
   }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -87,6 +87,7 @@ const TRANSPORT_MESSAGES: Readonly<Record<string, string>> = {
   UND_ERR_BODY_TIMEOUT: 'timed out while reading the response',
   UND_ERR_SOCKET: 'the connection closed unexpectedly',
   UND_ERR_CLOSED: 'the connection closed unexpectedly',
+  ERR_STREAM_PREMATURE_CLOSE: 'the connection closed unexpectedly',
   UND_ERR_ABORTED: 'the request was aborted',
   ABORT_ERR: 'the request was aborted',
   ECONNREFUSED: 'connection refused',

@@ -1,4 +1,4 @@
-import type { ChatRequest, ResponseFormat } from '@integration-api/core';
+import { withoutUndefined, type ChatRequest, type ResponseFormat } from '@integration-api/core';
 import { convertToOpenAICompatibleMessages } from './convert-to-openai-compatible-messages.js';
 import type { OpenAICompatibleChatBody, OpenAICompatibleResponseFormat } from './openai-compatible-api.js';
 import type { OpenAICompatibleDialect } from './openai-compatible-dialect.js';
@@ -42,8 +42,7 @@ export function buildOpenAICompatibleChatBody(
     stream: options.stream ? true : undefined,
     stream_options: options.stream && dialect.streamUsageOption ? { include_usage: true } : undefined,
   };
-  const body = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  return { ...body, ...request.providerOptions } as OpenAICompatibleChatBody;
+  return { ...withoutUndefined(fields), ...request.providerOptions } as OpenAICompatibleChatBody;
 }
 
 function responseFormatOf(format: ResponseFormat): OpenAICompatibleResponseFormat {

@@ -1,5 +1,6 @@
 import {
   InvalidArgumentError,
+  withoutUndefined,
   type ChatMessage,
   type ChatRequest,
   type ContentPart,
@@ -9,7 +10,7 @@ import {
   type ToolDefinition,
 } from '@integration-api/core';
 import * as pb from '../generated/integration/v1/inference.js';
-import { optionalJsonObject, parseJsonObject, withoutUndefined } from './json-object.js';
+import { optionalJsonObject, parseJsonObject } from './json-object.js';
 
 /*
  * integration.v1.ChatRequest → core's ChatRequest. Only what protobuf cannot say is checked here

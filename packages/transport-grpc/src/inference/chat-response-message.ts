@@ -1,6 +1,12 @@
-import type { ChatResult, FinishReason, InferenceStreamEvent, ToolCall, Usage } from '@integration-api/core';
+import {
+  withoutUndefined,
+  type ChatResult,
+  type FinishReason,
+  type InferenceStreamEvent,
+  type ToolCall,
+  type Usage,
+} from '@integration-api/core';
 import * as pb from '../generated/integration/v1/inference.js';
-import { withoutUndefined } from './json-object.js';
 
 /* Core's chat results and stream events → integration.v1 messages. */
 

@@ -1,5 +1,6 @@
 import {
   InvalidArgumentError,
+  withoutUndefined,
   type EmbeddingInputType,
   type EmbedRequest,
   type EmbedResult,
@@ -8,7 +9,7 @@ import {
 } from '@integration-api/core';
 import * as pb from '../generated/integration/v1/inference.js';
 import { toUsageMessage } from './chat-response-message.js';
-import { optionalJsonObject, withoutUndefined } from './json-object.js';
+import { optionalJsonObject } from './json-object.js';
 
 /* integration.v1 Embed and Rerank messages ↔ core's requests and results. Core checks the values. */
 

@@ -21,8 +21,3 @@ export function parseJsonObject(text: string, field: string): Record<string, unk
 export function optionalJsonObject(text: string, field: string): Record<string, unknown> | undefined {
   return text === '' ? undefined : parseJsonObject(text, field);
 }
-
-/** Drops the keys whose value is undefined, so core sees absent fields as absent. */
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}

@@ -185,15 +185,15 @@ function createHandler(
     return ((call: UnaryCall, callback: sendUnaryData<unknown>) => {
       const { context, settle } = createCallContext(call);
       const request = requestOf(call, requestStream, context.signal);
-      unaryResult(handler(request, context))
-        .finally(() => {
-          settle();
-          context.sendHeader();
-        })
-        .then(
-          (response) => callback(null, response, toGrpcMetadata(context.trailer)),
-          (error: unknown) => callback(errorStatus(error, toGrpcMetadata(context.trailer))),
-        );
+      const finish = () => {
+        settle();
+        context.sendHeader();
+        return toGrpcMetadata(context.trailer);
+      };
+      unaryResult(handler(request, context)).then(
+        (response) => callback(null, response, finish()),
+        (error: unknown) => callback(errorStatus(error, finish())),
+      );
     }) as UntypedHandleCall;
   }
 

@@ -10,7 +10,7 @@ import {
   type ToolDefinition,
 } from '@integration-api/core';
 import type { ChatCompletionBody } from './openai-schemas.js';
-import { withoutUndefined } from './without-undefined.js';
+import { withoutUndefined } from '@integration-api/core';
 
 type Json = Readonly<Record<string, unknown>>;
 

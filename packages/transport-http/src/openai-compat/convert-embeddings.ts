@@ -5,7 +5,7 @@ import {
   type EmbeddingInputType,
 } from '@integration-api/core';
 import type { EmbeddingsBody } from './openai-schemas.js';
-import { withoutUndefined } from './without-undefined.js';
+import { withoutUndefined } from '@integration-api/core';
 
 export type EncodingFormat = 'float' | 'base64';
 

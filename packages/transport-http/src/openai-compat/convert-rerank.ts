@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RerankRequest, RerankResult } from '@integration-api/core';
 import type { RerankBody } from './openai-schemas.js';
-import { withoutUndefined } from './without-undefined.js';
+import { withoutUndefined } from '@integration-api/core';
 
 export interface RerankResponse {
   readonly id: string;
