@@ -4,12 +4,17 @@ describe('parseMajorCollection', () => {
   it('reads the live heap after a mark-compact', () => {
     const line =
       '[23980:0x36427e10]    11835 ms: Mark-Compact 122.2 (156.4) -> 42.5 (117.2) MB, 9.38 / 0.12 ms  (+ 23.1 ms in 12 steps since start of marking, biggest step 4.2 ms, walltime since start of marking 120 ms) (average mu = 0.998, current mu = 0.990) finalize incremental marking via task; GC in old space requested';
-    expect(parseMajorCollection(line)).toEqual({ atMs: 11835, heapAfterMB: 42.5, pauseMs: 9.38 });
+    expect(parseMajorCollection(line)).toEqual({
+      atMs: 11835,
+      heapAfterMB: 42.5,
+      pauseMs: 9.38,
+      reducing: false,
+    });
     expect(
       parseMajorCollection(
         '[1:0xab]    20 ms: Mark-Compact (reduce) 50.0 (60.0) -> 40.1 (58.0) MB, 3.00 / 0.00 ms',
       ),
-    ).toMatchObject({ heapAfterMB: 40.1 });
+    ).toMatchObject({ heapAfterMB: 40.1, reducing: true });
   });
 
   it('ignores scavenges and other output', () => {

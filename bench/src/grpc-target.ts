@@ -1,19 +1,41 @@
 import { performance } from 'node:perf_hooks';
+import { Client, Metadata, credentials, type ServiceError } from '@grpc/grpc-js';
 import {
-  InferenceServiceDefinition,
-  type ChatRequest,
-  type EmbedRequest,
-  type InferenceServiceClient,
+  ChatRequest,
+  ChatResponse,
+  EmbedRequest,
+  EmbedResponse,
+  StreamChatResponse,
 } from '@integration-api/transport-grpc';
-import { Metadata, createChannel, createClient, type Channel, type Client } from 'nice-grpc';
-import { HealthDefinition } from 'nice-grpc-server-health';
+import { SERVING, healthStatus } from './health-status.js';
 import type { StreamOutcome } from './stream-load.js';
 
-/** The service's gRPC InferenceService, called the way an internal caller would (one channel). */
+const CHAT = '/integration.v1.InferenceService/Chat';
+const STREAM_CHAT = '/integration.v1.InferenceService/StreamChat';
+const EMBED = '/integration.v1.InferenceService/Embed';
+const HEALTH_CHECK = '/grpc.health.v1.Health/Check';
+
+/** A ts-proto message's bytes as the Buffer grpc-js frames (a view, not a copy). */
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+const encodeChat = (message: ChatRequest) => asBuffer(ChatRequest.encode(message).finish());
+const encodeEmbed = (message: EmbedRequest) => asBuffer(EmbedRequest.encode(message).finish());
+const decodeChat = (bytes: Buffer) => ChatResponse.decode(bytes);
+const decodeStreamChat = (bytes: Buffer) => StreamChatResponse.decode(bytes);
+const decodeEmbed = (bytes: Buffer) => EmbedResponse.decode(bytes);
+/** grpc.health.v1.HealthCheckRequest { service: "" }: every field at its default, zero bytes. */
+const EMPTY = Buffer.alloc(0);
+const encodeHealthCheck = () => EMPTY;
+
+/**
+ * The service's gRPC InferenceService, called the way an internal caller would: one grpc-js
+ * channel, the messages encoded and decoded by the generated code, nothing else in between.
+ */
 export class GrpcTarget {
-  private readonly channel: Channel;
-  private readonly client: InferenceServiceClient;
-  private readonly health: Client<typeof HealthDefinition>;
+  private readonly client: Client;
+  private readonly metadata: Metadata;
+  /** Health/Check goes without the token, as health checkers call it. */
+  private readonly noMetadata = new Metadata();
 
   constructor(
     address: string,
@@ -21,26 +43,32 @@ export class GrpcTarget {
     private readonly chatRequest: ChatRequest,
     private readonly embedRequest: EmbedRequest,
   ) {
-    this.channel = createChannel(address);
-    this.client = createClient(InferenceServiceDefinition, this.channel, {
-      '*': { metadata: Metadata({ authorization: `Bearer ${token}` }) },
-    });
-    this.health = createClient(HealthDefinition, this.channel);
+    this.client = new Client(address, credentials.createInsecure());
+    // grpc-js copies the metadata into each call, so one object serves every call.
+    this.metadata = new Metadata();
+    this.metadata.set('authorization', `Bearer ${token}`);
   }
 
   /** grpc.health.v1 Check: the gRPC stack's own cost, with no work behind it. */
   async check(): Promise<void> {
-    await this.health.check({ service: '' });
+    const status = await this.unary(
+      HEALTH_CHECK,
+      encodeHealthCheck,
+      healthStatus,
+      undefined,
+      this.noMetadata,
+    );
+    if (status !== SERVING) throw new Error(`Health/Check answered status ${status}, not SERVING`);
   }
 
   /** One unary Chat; rejects unless the answer has the mock's text. */
   async chat(): Promise<void> {
-    const response = await this.client.chat(this.chatRequest);
+    const response = await this.unary(CHAT, encodeChat, decodeChat, this.chatRequest, this.metadata);
     if (!response.message?.text) throw new Error('Chat answered without content');
   }
 
   async embed(): Promise<void> {
-    const response = await this.client.embed(this.embedRequest);
+    const response = await this.unary(EMBED, encodeEmbed, decodeEmbed, this.embedRequest, this.metadata);
     if (response.embeddings.length !== this.embedRequest.inputs.length) {
       throw new Error('Embed answered with the wrong number of vectors');
     }
@@ -52,7 +80,14 @@ export class GrpcTarget {
     let ttftMs = NaN;
     let chunks = 0;
     let final = false;
-    for await (const frame of this.client.streamChat(this.chatRequest)) {
+    const call = this.client.makeServerStreamRequest(
+      STREAM_CHAT,
+      encodeChat,
+      decodeStreamChat,
+      this.chatRequest,
+      this.metadata,
+    );
+    for await (const frame of call as AsyncIterable<StreamChatResponse>) {
       chunks += 1;
       if (Number.isNaN(ttftMs) && frame.textDelta) ttftMs = performance.now() - t0;
       if (frame.final) final = true;
@@ -62,6 +97,29 @@ export class GrpcTarget {
   }
 
   close(): void {
-    this.channel.close();
+    this.client.close();
+  }
+
+  private unary<Request, Response>(
+    method: string,
+    serialize: (request: Request) => Buffer,
+    deserialize: (bytes: Buffer) => Response,
+    request: Request,
+    metadata: Metadata,
+  ): Promise<Response> {
+    return new Promise((resolve, reject) => {
+      this.client.makeUnaryRequest(
+        method,
+        serialize,
+        deserialize,
+        request,
+        metadata,
+        (error: ServiceError | null, response?: Response) => {
+          if (error) reject(error);
+          else if (response === undefined) reject(new Error(`${method} answered without a message`));
+          else resolve(response);
+        },
+      );
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { request } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpRequestSpec } from './http-load.js';
 import { streamingAgent } from './stream-load.js';
@@ -9,7 +10,10 @@ export interface OpenStreamsResult {
   /** Streams that had their first chunk and had not ended when the samples were taken. */
   readonly open: number;
   readonly maxMiB: number;
+  /** RSS 3 s after they were closed. */
   readonly afterCloseMiB: number;
+  /** When they were closed (`performance.now()`): the service has had no requests since. */
+  readonly closedAt: number;
 }
 
 /**
@@ -70,6 +74,7 @@ export async function holdOpenStreams(options: {
   controller.abort();
   for (const req of requests) req.destroy();
   agent.destroy();
+  const closedAt = performance.now();
   await sleep(3000);
-  return { wanted: options.count, open: openAtSample, maxMiB, afterCloseMiB: options.rss() };
+  return { wanted: options.count, open: openAtSample, maxMiB, afterCloseMiB: options.rss(), closedAt };
 }

@@ -1,6 +1,6 @@
 import type { LoadResult } from './load-result.js';
-import { checkTargets, liveHeapFloor, renderResults, replaceBetweenMarkers } from './report.js';
-import type { BenchResults } from './results.js';
+import { checkTargets, idleHow, liveHeapFloor, renderResults, replaceBetweenMarkers } from './report.js';
+import type { BenchResults, IdleWait, MemoryResults } from './results.js';
 import { summarize } from './stats.js';
 
 const load = (p50: number, p99: number, rps: number): LoadResult => ({
@@ -9,6 +9,19 @@ const load = (p50: number, p99: number, rps: number): LoadResult => ({
   seconds: 10,
   rps,
   latency: { ...summarize([p50]), p50, p99 },
+});
+
+const wait = (rssMiB: number, seconds: number, majorCollections = 1, reducingCollections = 1): IdleWait => ({
+  rssMiB,
+  seconds,
+  majorCollections,
+  reducingCollections,
+  series: [
+    { seconds: 1.5, rssMiB: 166 },
+    { seconds: 2, rssMiB: 166.4 },
+    { seconds: 9.5, rssMiB: rssMiB + 3 },
+    { seconds, rssMiB },
+  ],
 });
 
 function results(overrides: Partial<BenchResults> = {}): BenchResults {
@@ -41,7 +54,11 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     stream: { c1: {}, c200: {} },
     embed: { c1: {}, c64: {} },
     memory: {
+      startedMiB: 166,
       idleMiB: 140,
+      idleWait: wait(140, 11.2),
+      idleAfterLoadMiB: 131,
+      idleAfterLoadWait: wait(131, 14.8),
       series: [
         { requests: 0, rssMiB: 150 },
         { requests: 50_000, rssMiB: 160 },
@@ -72,7 +89,7 @@ describe('checkTargets', () => {
       ['p50 +1.10 ms, p99 +2.70 ms', false],
       ['2,500 vs 1,000 req/s (2.50×)', true],
       ['2,400 vs 1,000 req/s (2.40×)', true],
-      ['140 MiB', true],
+      ['140 MiB after 11 s without requests (166 MiB just started)', true],
       ['280 MiB (1000 streams open)', true],
       ['44.1 → 44.2 MB (+0.10 MB) over 2 + 2 collections; trend +0.05 MB per minute', true],
     ]);
@@ -92,6 +109,51 @@ describe('renderResults', () => {
     const markdown = renderResults(results());
     expect(markdown).toContain('| service, REST | 0.50 | 2.50 | +0.40 | +2.20 | 2,500 | 60.0 | 2.50× | 0 |');
     expect(markdown).toContain('| mock provider, direct | 0.10 | 0.30 | – | – | 14,000 | 12.0 | – | 0 |');
+  });
+});
+
+describe('memory', () => {
+  it('shows RSS just started, idle, and idle again after the load phases', () => {
+    const markdown = renderResults(results());
+    expect(markdown).toContain(
+      '| just started (credentials stored, each target answered once; read 1 s later) | 166.0 |',
+    );
+    expect(markdown).toContain("| idle (11 s without requests, after V8's memory reducer ran) | 140.0 |");
+    expect(markdown).toContain(
+      "| idle again after every load phase and the open streams (15 s without requests, after V8's memory reducer ran) | 131.0 |",
+    );
+    expect(markdown).toContain(
+      'RSS while idle after start (seconds without requests → MiB): 1.5 → 166, 9.5 → 143, 11.2 → 140.',
+    );
+  });
+
+  it('says how an idle wait ended', () => {
+    expect(idleHow(wait(150, 10.4, 2, 0))).toBe('10 s without requests, 2 s after a major collection');
+    expect(idleHow(wait(160, 30, 0, 0))).toBe('30 s without requests; no major collection came');
+  });
+
+  it('reads an older run, whose only figure was taken just after start, without calling it idle', () => {
+    const old = results();
+    const memory: MemoryResults = {
+      idleMiB: 168,
+      series: old.memory!.series,
+      rssTroughs: old.memory!.rssTroughs,
+      liveHeap: old.memory!.liveHeap,
+      after50kMiB: 170,
+      openStreams: old.memory!.openStreams,
+    };
+    const markdown = renderResults({ ...old, memory });
+    expect(markdown).toContain(
+      '| just started (credentials stored, each target answered once; read 1 s later) | 168.0 |',
+    );
+    expect(markdown).toContain("| idle (no requests until V8's memory reducer ran) | not measured |");
+    expect(markdown).toContain('| idle again after every load phase and the open streams | not measured |');
+    expect(markdown).not.toContain('RSS while idle');
+    expect(checkTargets({ ...old, memory }).find((c) => c.target.startsWith('RSS idle'))).toEqual({
+      target: 'RSS idle < 150 MiB',
+      measured: 'not measured (this run read RSS only just after start: 168 MiB)',
+      met: undefined,
+    });
   });
 });
 

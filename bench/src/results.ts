@@ -1,3 +1,4 @@
+import type { IdleWait } from './idle-wait.js';
 import type { LoadResult } from './load-result.js';
 import type { MachineInfo } from './machine.js';
 import type { StreamLoadResult } from './stream-load.js';
@@ -23,8 +24,25 @@ export interface RssPoint {
   readonly rssMiB: number;
 }
 
+export type { IdleWait } from './idle-wait.js';
+
 export interface MemoryResults {
+  /**
+   * RSS 1 s after the credentials were stored and every target answered once: just started, the
+   * heap still full of start-up garbage. Absent in results recorded before it was told apart from
+   * idle: their `idleMiB` is this figure.
+   */
+  readonly startedMiB?: number;
+  /**
+   * RSS once the service has been idle: no requests after those checks until a major collection
+   * (V8's memory reducer) and 2 s more, or 30 s (`idleWait`). In results without `startedMiB`
+   * (older runs), the just-started figure instead.
+   */
   readonly idleMiB: number;
+  readonly idleWait?: IdleWait;
+  /** The same wait once every load phase is over (after the open streams closed). */
+  readonly idleAfterLoadMiB?: number;
+  readonly idleAfterLoadWait?: IdleWait;
   /** Sampled during the 50,000-request phase. */
   readonly series: readonly RssPoint[];
   /** RSS through every load phase: the lowest point after each drop (a major collection), for the record. */

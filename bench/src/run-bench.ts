@@ -27,6 +27,7 @@ import { renderProfile, topSelfTime, type CpuProfile } from './cpu-profile.js';
 import type { MajorCollection } from './gc-trace.js';
 import { GrpcTarget } from './grpc-target.js';
 import { runHttpLoad, type HttpRequestSpec } from './http-load.js';
+import { waitUntilIdle } from './idle-wait.js';
 import type { LoadResult, PhaseLength } from './load-result.js';
 import { machineInfo } from './machine.js';
 import { holdOpenStreams } from './open-streams.js';
@@ -41,7 +42,7 @@ import {
   type RunningMock,
   type RunningService,
 } from './processes.js';
-import { renderResults, replaceBetweenMarkers } from './report.js';
+import { idleHow, renderResults, replaceBetweenMarkers } from './report.js';
 import {
   TARGET_LABELS,
   type BenchResults,
@@ -128,6 +129,10 @@ async function main(): Promise<void> {
     });
     children.push(service);
     log(`service ${service.url} (pid ${service.pid})`);
+    // `--trace-gc` times are milliseconds since the service started; close enough to its spawn.
+    const gcAt = (collection: MajorCollection) => spawnedAt + collection.atMs;
+    const collections = () => service.majorCollections.map((c) => ({ at: gcAt(c), reducing: c.reducing }));
+    const serviceRss = () => rssMiB(service.pid);
 
     const project = `bench-${randomBytes(4).toString('hex')}`;
     const token = serviceCli(
@@ -191,10 +196,17 @@ async function main(): Promise<void> {
     await grpc.chat();
     await grpc.streamChat();
     await grpc.embed();
+    const checkedAt = performance.now();
 
+    // Just started, the heap still holds the garbage of start-up; V8 collects it only once the
+    // process has been quiet for some seconds (its memory reducer). Both figures are recorded.
     await sleep(1000);
-    const idleMiB = rssMiB(service.pid);
-    log(`service RSS idle: ${idleMiB.toFixed(1)} MiB`);
+    const startedMiB = serviceRss();
+    log(
+      `service RSS just started: ${startedMiB.toFixed(1)} MiB; waiting without requests for a major collection`,
+    );
+    const idle = await waitUntilIdle({ idleSince: checkedAt, rss: serviceRss, collections });
+    log(`service RSS idle: ${idle.rssMiB.toFixed(1)} MiB (${idleHow(idle)})`);
     // RSS through every load phase, to tell garbage collection's saw from a leak.
     const runStarted = performance.now();
     const runSeries: { x: number; y: number }[] = [];
@@ -305,7 +317,9 @@ async function main(): Promise<void> {
         series.push({ requests: answered, rssMiB: rssMiB(service.pid) });
         await sleep(1000);
         memory = {
-          idleMiB,
+          startedMiB,
+          idleMiB: idle.rssMiB,
+          idleWait: idle,
           series,
           after50kMiB: rssMiB(service.pid),
         };
@@ -351,7 +365,6 @@ async function main(): Promise<void> {
 
     clearInterval(runSampler);
     const runTroughs = troughs(runSeries, MAJOR_GC_DROP_MIB);
-    const gcAt = (collection: MajorCollection) => spawnedAt + collection.atMs;
     const measured = service.majorCollections.filter((c) => gcAt(c) >= measuringFrom);
     const afterMajorGc = measured.map((c) => ({
       seconds: (gcAt(c) - measuringFrom) / 1000,
@@ -372,15 +385,25 @@ async function main(): Promise<void> {
 
     // 4. Memory with many streams open at once (the slow mock holds them).
     log(`opening ${OPEN_STREAMS} streams through the service against the slow mock`);
-    const openStreams = await holdOpenStreams({
+    const { closedAt, ...openStreams } = await holdOpenStreams({
       spec: chatRequest({ ...endpoints.rest!, model: (m) => `bench-slow/${m}` }, true),
       count: OPEN_STREAMS,
-      rss: () => rssMiB(service.pid),
+      rss: serviceRss,
       openTimeoutMs: 60_000,
     });
     log(
       `service RSS with ${openStreams.open}/${openStreams.wanted} streams open: ${openStreams.maxMiB.toFixed(1)} MiB; ` +
         `after closing them: ${openStreams.afterCloseMiB.toFixed(1)} MiB`,
+    );
+    // What the service returns to once the work is over: the same wait as after start.
+    const idleAfterLoad = await waitUntilIdle({
+      idleSince: closedAt,
+      from: performance.now(),
+      rss: serviceRss,
+      collections,
+    });
+    log(
+      `service RSS idle again after the load phases: ${idleAfterLoad.rssMiB.toFixed(1)} MiB (${idleHow(idleAfterLoad)})`,
     );
 
     await deleteCredentials(service, token);
@@ -407,7 +430,18 @@ async function main(): Promise<void> {
       chat,
       stream,
       embed,
-      ...(memory ? { memory: { ...memory, rssTroughs, liveHeap, openStreams } } : {}),
+      ...(memory
+        ? {
+            memory: {
+              ...memory,
+              idleAfterLoadMiB: idleAfterLoad.rssMiB,
+              idleAfterLoadWait: idleAfterLoad,
+              rssTroughs,
+              liveHeap,
+              openStreams,
+            },
+          }
+        : {}),
     };
     const stamp = startedAt.replace(/[:.]/g, '-');
     writeFileSync(join(RESULTS_DIR, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
