@@ -15,6 +15,11 @@ export interface IdleWait {
   readonly majorCollections: number;
   /** Those of them that were memory-reducing (`Mark-Compact (reduce)`, V8's memory reducer). */
   readonly reducingCollections: number;
+  /**
+   * The heap in use after the last major collection of the wait, MB: what is alive when the
+   * service is idle. Undefined when no collection came.
+   */
+  readonly liveHeapMB?: number;
   /** RSS through the wait, every `sampleMs` (seconds without requests → MiB). */
   readonly series: readonly { readonly seconds: number; readonly rssMiB: number }[];
 }
@@ -26,7 +31,11 @@ export interface IdleWaitOptions {
   readonly from?: number;
   readonly rss: () => number;
   /** The service's major collections so far, each with its time on `performance.now()`'s clock. */
-  readonly collections: () => readonly { readonly at: number; readonly reducing: boolean }[];
+  readonly collections: () => readonly {
+    readonly at: number;
+    readonly reducing: boolean;
+    readonly heapAfterMB: number;
+  }[];
   readonly sampleMs?: number;
   /** How long to go on after the first major collection of the wait, for RSS to follow it. */
   readonly settleMs?: number;
@@ -62,6 +71,7 @@ export async function waitUntilIdle(options: IdleWaitOptions): Promise<IdleWait>
         seconds,
         majorCollections: during.length,
         reducingCollections: during.filter((c) => c.reducing).length,
+        ...(during.length > 0 ? { liveHeapMB: during.at(-1)!.heapAfterMB } : {}),
         series,
       };
     }

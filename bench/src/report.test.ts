@@ -11,11 +11,18 @@ const load = (p50: number, p99: number, rps: number): LoadResult => ({
   latency: { ...summarize([p50]), p50, p99 },
 });
 
-const wait = (rssMiB: number, seconds: number, majorCollections = 1, reducingCollections = 1): IdleWait => ({
+const wait = (
+  rssMiB: number,
+  seconds: number,
+  majorCollections = 1,
+  reducingCollections = 1,
+  liveHeapMB?: number,
+): IdleWait => ({
   rssMiB,
   seconds,
   majorCollections,
   reducingCollections,
+  ...(liveHeapMB === undefined ? {} : { liveHeapMB }),
   series: [
     { seconds: 1.5, rssMiB: 166 },
     { seconds: 2, rssMiB: 166.4 },
@@ -56,9 +63,11 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     memory: {
       startedMiB: 166,
       idleMiB: 140,
-      idleWait: wait(140, 11.2),
+      idleWait: wait(140, 11.2, 1, 1, 36.2),
+      idleAfterWarmupWait: wait(150, 12.1, 1, 1, 40.1),
       idleAfterLoadMiB: 131,
-      idleAfterLoadWait: wait(131, 14.8),
+      idleAfterLoadWait: wait(131, 14.8, 1, 1, 40.9),
+      requestsBetweenIdles: 400_000,
       series: [
         { requests: 0, rssMiB: 150 },
         { requests: 50_000, rssMiB: 160 },
@@ -91,7 +100,7 @@ describe('checkTargets', () => {
       ['2,400 vs 1,000 req/s (2.40×)', true],
       ['140 MiB after 11 s without requests (166 MiB just started)', true],
       ['280 MiB (1000 streams open)', true],
-      ['44.1 → 44.2 MB (+0.10 MB) over 2 + 2 collections; trend +0.05 MB per minute', true],
+      [expect.stringMatching(/^40\.1 → 40\.9 MB \(\+0\.80 MB\) across 400,000 requests/), true],
     ]);
   });
 
@@ -118,12 +127,35 @@ describe('memory', () => {
     expect(markdown).toContain(
       '| just started (credentials stored, each target answered once; read 1 s later) | 166.0 |',
     );
-    expect(markdown).toContain("| idle (11 s without requests, after V8's memory reducer ran) | 140.0 |");
     expect(markdown).toContain(
-      "| idle again after every load phase and the open streams (15 s without requests, after V8's memory reducer ran) | 131.0 |",
+      "| idle (11 s without requests, after V8's memory reducer ran) | 140.0 | 36.2 |",
+    );
+    expect(markdown).toContain(
+      "| idle after the warm-up and the open streams (12 s without requests, after V8's memory reducer ran) | 150.0 | 40.1 |",
+    );
+    expect(markdown).toContain(
+      "| idle again after every load phase (15 s without requests, after V8's memory reducer ran) | 131.0 | 40.9 |",
     );
     expect(markdown).toContain(
       'RSS while idle after start (seconds without requests → MiB): 1.5 → 166, 9.5 → 143, 11.2 → 140.',
+    );
+  });
+
+  it('judges memory flat on the live heap when idle, after the warm-up and after the last phase', () => {
+    const flat = checkTargets(results()).find((c) => c.target.startsWith('Memory flat'));
+    expect(flat).toEqual({
+      target:
+        'Memory flat over the 50,000 requests and every other phase: the live heap when idle grows by ' +
+        'less than 2 MB from after the warm-up (and the open streams) to after the last phase',
+      measured:
+        '40.1 → 40.9 MB (+0.80 MB) across 400,000 requests, 2.0 bytes per request at most; under load, ' +
+        'the floor of the live heap went 44.1 → 44.2 MB from the first half of the run to the second',
+      met: true,
+    });
+    const leaky = results();
+    const memory = { ...leaky.memory!, idleAfterLoadWait: wait(131, 14.8, 1, 1, 43.0) };
+    expect(checkTargets({ ...leaky, memory }).find((c) => c.target.startsWith('Memory flat'))?.met).toBe(
+      false,
     );
   });
 
@@ -146,9 +178,13 @@ describe('memory', () => {
     expect(markdown).toContain(
       '| just started (credentials stored, each target answered once; read 1 s later) | 168.0 |',
     );
-    expect(markdown).toContain("| idle (no requests until V8's memory reducer ran) | not measured |");
-    expect(markdown).toContain('| idle again after every load phase and the open streams | not measured |');
+    expect(markdown).toContain("| idle (no requests until V8's memory reducer ran) | not measured | – |");
+    expect(markdown).toContain('| idle again after every load phase | not measured | – |');
     expect(markdown).not.toContain('RSS while idle');
+    // Without the idle comparison the older judgment on the floor under load is kept.
+    expect(
+      checkTargets({ ...old, memory }).find((c) => c.target.startsWith('Memory flat'))?.target,
+    ).toContain('rises by less than 2 MB from the first half of the run to the second');
     expect(checkTargets({ ...old, memory }).find((c) => c.target.startsWith('RSS idle'))).toEqual({
       target: 'RSS idle < 150 MiB',
       measured: 'not measured (this run read RSS only just after start: 168 MiB)',

@@ -19,10 +19,15 @@ export const TARGETS = {
   idleRssMiB: 150,
   openStreamsRssMiB: 400,
   /**
-   * "Flat": the lowest live heap after a major collection in the second half of the run exceeds
-   * the lowest of the first half by less than this. The heap at a collection also holds whatever
-   * requests were in flight (64 or 200 of them, depending on the phase), so its floor is what a
-   * leak would lift.
+   * "Flat": the live heap when the service is idle (after V8's memory reducer), once right after
+   * the warm-up and again after every load phase, grows by less than this. Both are taken in the
+   * same state — warm, nothing in flight — so what the load phases left alive is the difference.
+   */
+  idleLiveHeapGrowthMB: 2,
+  /**
+   * Results recorded before that comparison existed are judged on the floor of the live heap after
+   * major collections under load: its lowest value in the second half of the run exceeds the lowest
+   * of the first half by less than this…
    */
   liveHeapFloorGrowthMB: 2,
   /** …with at least this many collections in each half. */
@@ -184,21 +189,52 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
         memory.openStreams.open === memory.openStreams.wanted
       : undefined,
   });
-  const floor = memory ? liveHeapFloor(memory.liveHeap.afterMajorGc) : undefined;
-  checks.push({
+  checks.push(
+    memory ? memoryFlat(memory) : { target: MEMORY_FLAT, measured: 'not measured', met: undefined },
+  );
+  return checks;
+}
+
+const MEMORY_FLAT =
+  `Memory flat over the 50,000 requests and every other phase: the live heap when idle grows by less ` +
+  `than ${TARGETS.idleLiveHeapGrowthMB} MB from after the warm-up (and the open streams) to after the last phase`;
+
+/** The idle-to-idle comparison; for older results, the floor of the live heap under load. */
+function memoryFlat(memory: MemoryResults): TargetCheck {
+  const floor = liveHeapFloor(memory.liveHeap.afterMajorGc);
+  const floorText = floor
+    ? `under load, the floor of the live heap went ${floor.first.toFixed(1)} → ${floor.second.toFixed(1)} MB ` +
+      `from the first half of the run to the second`
+    : undefined;
+  const before = memory.idleAfterWarmupWait?.liveHeapMB;
+  const after = memory.idleAfterLoadWait?.liveHeapMB;
+  if (before !== undefined && after !== undefined) {
+    const growth = after - before;
+    const requests = memory.requestsBetweenIdles;
+    const perRequest =
+      requests && growth > 0 ? `, ${((growth * 1e6) / requests).toFixed(1)} bytes per request at most` : '';
+    return {
+      target: MEMORY_FLAT,
+      measured:
+        `${before.toFixed(1)} → ${after.toFixed(1)} MB (${signed(growth)} MB) across ` +
+        `${requests === undefined ? 'the' : count(requests)} requests${perRequest}` +
+        (floorText ? `; ${floorText}` : ''),
+      met: growth < TARGETS.idleLiveHeapGrowthMB,
+    };
+  }
+  return {
     target:
       `Memory flat through the 50,000 requests and every other phase: the floor of the live heap after ` +
       `major collections rises by less than ${TARGETS.liveHeapFloorGrowthMB} MB from the first half of the run to the second`,
     measured: floor
       ? `${floor.first.toFixed(1)} → ${floor.second.toFixed(1)} MB (${signed(floor.second - floor.first)} MB) over ` +
-        `${floor.counts[0]} + ${floor.counts[1]} collections; trend ${signed(memory!.liveHeap.slopeMBPerMinute)} MB per minute`
+        `${floor.counts[0]} + ${floor.counts[1]} collections; trend ${signed(memory.liveHeap.slopeMBPerMinute)} MB per minute`
       : 'not measured',
     met:
       floor && Math.min(...floor.counts) >= TARGETS.majorCollectionsPerHalf
         ? floor.second - floor.first < TARGETS.liveHeapFloorGrowthMB
         : undefined,
-  });
-  return checks;
+  };
 }
 
 function floorsTable(results: BenchResults): string[] {
@@ -278,20 +314,25 @@ function memorySection(results: BenchResults): string[] {
   const max = Math.max(...series.map((p) => p.rssMiB));
   const min = Math.min(...series.map((p) => p.rssMiB));
   const { startedMiB, idle, afterLoad } = idleFigures(memory);
+  const warm = memory.idleAfterWarmupWait;
   const waits: [string, IdleWait | undefined][] = [
     ['after start', idle?.wait],
+    ['after the warm-up and the open streams', warm],
     ['after the load phases', afterLoad?.wait],
   ];
+  const heap = (wait: IdleWait | undefined) =>
+    wait?.liveHeapMB === undefined ? '–' : wait.liveHeapMB.toFixed(1);
   return [
-    '| service state | RSS MiB |',
-    '| --- | --: |',
-    `| just started (credentials stored, each target answered once; read 1 s later) | ${mib(startedMiB)} |`,
-    `| idle (${idle ? idleHow(idle.wait) : "no requests until V8's memory reducer ran"}) | ${mib(idle?.rssMiB)} |`,
-    `| during the 50,000 requests (c=64, REST): lowest / highest | ${min.toFixed(1)} / ${max.toFixed(1)} |`,
-    `| after the 50,000 requests | ${memory.after50kMiB.toFixed(1)} |`,
-    `| with ${memory.openStreams.open} of ${memory.openStreams.wanted} streams open (max) | ${memory.openStreams.maxMiB.toFixed(1)} |`,
-    `| after those streams closed | ${memory.openStreams.afterCloseMiB.toFixed(1)} |`,
-    `| idle again after every load phase and the open streams${afterLoad ? ` (${idleHow(afterLoad.wait)})` : ''} | ${mib(afterLoad?.rssMiB)} |`,
+    '| service state | RSS MiB | live heap MB |',
+    '| --- | --: | --: |',
+    `| just started (credentials stored, each target answered once; read 1 s later) | ${mib(startedMiB)} | – |`,
+    `| idle (${idle ? idleHow(idle.wait) : "no requests until V8's memory reducer ran"}) | ${mib(idle?.rssMiB)} | ${heap(idle?.wait)} |`,
+    `| with ${memory.openStreams.open} of ${memory.openStreams.wanted} streams open (max) | ${memory.openStreams.maxMiB.toFixed(1)} | – |`,
+    `| 3 s after those streams closed | ${memory.openStreams.afterCloseMiB.toFixed(1)} | – |`,
+    `| idle after the warm-up and the open streams${warm ? ` (${idleHow(warm)})` : ''} | ${mib(warm?.rssMiB)} | ${heap(warm)} |`,
+    `| during the 50,000 requests (c=64, REST): lowest / highest | ${min.toFixed(1)} / ${max.toFixed(1)} | – |`,
+    `| after the 50,000 requests | ${memory.after50kMiB.toFixed(1)} | – |`,
+    `| idle again after every load phase${afterLoad ? ` (${idleHow(afterLoad.wait)})` : ''} | ${mib(afterLoad?.rssMiB)} | ${heap(afterLoad?.wait)} |`,
     '',
     ...waits
       .filter((entry): entry is [string, IdleWait] => entry[1] !== undefined)

@@ -40,6 +40,13 @@ export interface MemoryResults {
    */
   readonly idleMiB: number;
   readonly idleWait?: IdleWait;
+  /**
+   * The same wait right after the warm-up: caches filled, code compiled. Its live heap is what the
+   * one after every load phase is compared with.
+   */
+  readonly idleAfterWarmupWait?: IdleWait;
+  /** Requests the service answered between those two waits. */
+  readonly requestsBetweenIdles?: number;
   /** The same wait once every load phase is over (after the open streams closed). */
   readonly idleAfterLoadMiB?: number;
   readonly idleAfterLoadWait?: IdleWait;

@@ -131,7 +131,12 @@ async function main(): Promise<void> {
     log(`service ${service.url} (pid ${service.pid})`);
     // `--trace-gc` times are milliseconds since the service started; close enough to its spawn.
     const gcAt = (collection: MajorCollection) => spawnedAt + collection.atMs;
-    const collections = () => service.majorCollections.map((c) => ({ at: gcAt(c), reducing: c.reducing }));
+    const collections = () =>
+      service.majorCollections.map((c) => ({
+        at: gcAt(c),
+        reducing: c.reducing,
+        heapAfterMB: c.heapAfterMB,
+      }));
     const serviceRss = () => rssMiB(service.pid);
 
     const project = `bench-${randomBytes(4).toString('hex')}`;
@@ -254,6 +259,34 @@ async function main(): Promise<void> {
     });
     await runCallLoop({ call: () => grpc.embed(), concurrency: 8, length: warmSeconds(0.25) });
 
+    // 1. Memory with many streams open at once (the slow mock holds them). Before the reference
+    //    idle below: a thousand connections at once leave pools at their high-water mark (Node keeps
+    //    up to 1,000 HTTP parsers for reuse), which is not growth per request.
+    log(`opening ${OPEN_STREAMS} streams through the service against the slow mock`);
+    const { closedAt, ...openStreams } = await holdOpenStreams({
+      spec: chatRequest({ ...endpoints.rest!, model: (m) => `bench-slow/${m}` }, true),
+      count: OPEN_STREAMS,
+      rss: serviceRss,
+      openTimeoutMs: 60_000,
+    });
+    log(
+      `service RSS with ${openStreams.open}/${openStreams.wanted} streams open: ${openStreams.maxMiB.toFixed(1)} MiB; ` +
+        `after closing them: ${openStreams.afterCloseMiB.toFixed(1)} MiB`,
+    );
+    // Idle once warm: every cache filled, the code compiled, the pools at their peak. The same wait
+    // after the last phase compares like with like: what is alive then that was not now is what the
+    // load left.
+    const idleAfterWarmup = await waitUntilIdle({
+      idleSince: closedAt,
+      from: performance.now(),
+      rss: serviceRss,
+      collections,
+    });
+    log(
+      `service idle after the warm-up: RSS ${idleAfterWarmup.rssMiB.toFixed(1)} MiB, live heap ` +
+        `${idleAfterWarmup.liveHeapMB?.toFixed(1) ?? '?'} MB (${idleHow(idleAfterWarmup)})`,
+    );
+
     const measuringFrom = performance.now();
 
     // What the protocol stacks cost with no work behind them, to read the added latency against.
@@ -275,7 +308,7 @@ async function main(): Promise<void> {
     report('floor: GET /healthz on the service', floors.httpService!);
     report('floor: gRPC Health/Check on the service', floors.grpcService!);
 
-    // 1. Chat, not streamed: latency at c=1, throughput at c=64 (the service's REST run is the
+    // 2. Chat, not streamed: latency at c=1, throughput at c=64 (the service's REST run is the
     //    50,000-request memory phase).
     const chat = { c1: {} as ByTarget<LoadResult>, c64: {} as ByTarget<LoadResult> };
     for (const id of ids) {
@@ -330,7 +363,7 @@ async function main(): Promise<void> {
     chat.c64.grpc = await grpcLoad(() => grpc.chat(), 64, phase);
     report(`chat c=64 ${TARGET_LABELS.grpc}`, chat.c64.grpc);
 
-    // 2. Chat, streamed: time to first token at c=1, chunks per second with 200 streams.
+    // 3. Chat, streamed: time to first token at c=1, chunks per second with 200 streams.
     const stream = { c1: {} as ByTarget<StreamLoadResult>, c200: {} as ByTarget<StreamLoadResult> };
     for (const concurrency of [1, 200] as const) {
       const into = concurrency === 1 ? stream.c1 : stream.c200;
@@ -349,7 +382,7 @@ async function main(): Promise<void> {
       reportStream(`stream c=${concurrency} ${TARGET_LABELS.grpc}`, into.grpc);
     }
 
-    // 3. Embeddings.
+    // 4. Embeddings.
     const embed = { c1: {} as ByTarget<LoadResult>, c64: {} as ByTarget<LoadResult> };
     const embedPhase = { seconds: Math.max(1, PHASE_SECONDS / 2) };
     for (const concurrency of [1, 64] as const) {
@@ -362,6 +395,7 @@ async function main(): Promise<void> {
       report(`embed c=${concurrency} ${TARGET_LABELS.grpc}`, into.grpc);
     }
     grpc.close();
+    const loadEndedAt = performance.now();
 
     clearInterval(runSampler);
     const runTroughs = troughs(runSeries, MAJOR_GC_DROP_MIB);
@@ -383,27 +417,11 @@ async function main(): Promise<void> {
     );
     log(`service RSS troughs through the run: ${rssTroughs.map((t) => t.rssMiB.toFixed(0)).join(', ')} MiB`);
 
-    // 4. Memory with many streams open at once (the slow mock holds them).
-    log(`opening ${OPEN_STREAMS} streams through the service against the slow mock`);
-    const { closedAt, ...openStreams } = await holdOpenStreams({
-      spec: chatRequest({ ...endpoints.rest!, model: (m) => `bench-slow/${m}` }, true),
-      count: OPEN_STREAMS,
-      rss: serviceRss,
-      openTimeoutMs: 60_000,
-    });
+    // What the service returns to once the work is over: the same wait as after the warm-up.
+    const idleAfterLoad = await waitUntilIdle({ idleSince: loadEndedAt, rss: serviceRss, collections });
     log(
-      `service RSS with ${openStreams.open}/${openStreams.wanted} streams open: ${openStreams.maxMiB.toFixed(1)} MiB; ` +
-        `after closing them: ${openStreams.afterCloseMiB.toFixed(1)} MiB`,
-    );
-    // What the service returns to once the work is over: the same wait as after start.
-    const idleAfterLoad = await waitUntilIdle({
-      idleSince: closedAt,
-      from: performance.now(),
-      rss: serviceRss,
-      collections,
-    });
-    log(
-      `service RSS idle again after the load phases: ${idleAfterLoad.rssMiB.toFixed(1)} MiB (${idleHow(idleAfterLoad)})`,
+      `service idle again after the load phases: RSS ${idleAfterLoad.rssMiB.toFixed(1)} MiB, live heap ` +
+        `${idleAfterLoad.liveHeapMB?.toFixed(1) ?? '?'} MB (${idleHow(idleAfterLoad)})`,
     );
 
     await deleteCredentials(service, token);
@@ -434,8 +452,10 @@ async function main(): Promise<void> {
         ? {
             memory: {
               ...memory,
+              idleAfterWarmupWait: idleAfterWarmup,
               idleAfterLoadMiB: idleAfterLoad.rssMiB,
               idleAfterLoadWait: idleAfterLoad,
+              requestsBetweenIdles: servedRequests(floors, chat, stream, embed),
               rssTroughs,
               liveHeap,
               openStreams,
@@ -541,3 +561,16 @@ main().then(
     process.exit(1);
   },
 );
+
+/** The service's answers counted by the load phases (its targets only: REST, gRPC and its health). */
+function servedRequests(
+  floors: Floors,
+  ...phases: { readonly [c: string]: ByTarget<{ readonly ok: number }> }[]
+): number {
+  let served = (floors.httpService?.ok ?? 0) + (floors.grpcService?.ok ?? 0);
+  for (const phase of phases) {
+    for (const byTarget of Object.values(phase))
+      served += (byTarget.rest?.ok ?? 0) + (byTarget.grpc?.ok ?? 0);
+  }
+  return served;
+}
