@@ -711,7 +711,7 @@ describe('AWS Bedrock adapter', () => {
       await expect(verify()).resolves.toEqual({ ok: false, reason, message: `${type}: refused` });
     });
 
-    it('decides nothing on a server error or throttling', async () => {
+    it('decides nothing on a server error or throttling, and says which it was', async () => {
       server.route('GET', '/foundation-models', text(500, 'oops'), { times: 1 });
       await expect(verify()).rejects.toMatchObject({ code: 'provider_unavailable' });
       server.route(
@@ -719,7 +719,7 @@ describe('AWS Bedrock adapter', () => {
         '/foundation-models',
         json(429, { message: 'slow down' }, { 'x-amzn-errortype': 'ThrottlingException' }),
       );
-      await expect(verify()).rejects.toMatchObject({ code: 'provider_unavailable' });
+      await expect(verify()).rejects.toMatchObject({ code: 'provider_rate_limited', kind: 'rate_limited' });
     });
 
     it('refuses a credential missing its secret key without calling AWS', async () => {

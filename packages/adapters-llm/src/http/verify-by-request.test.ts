@@ -1,4 +1,4 @@
-import { ProviderUnavailableError, type VerifyOutcome } from '@integration-api/core';
+import { ProviderError, ProviderUnavailableError, type VerifyOutcome } from '@integration-api/core';
 import { MockProviderServer, hang, json, text } from '../testing/index.js';
 import { UpstreamClients } from './upstream-clients.js';
 import { classifyHttpFailure, type HttpFailureInput, type UpstreamFailure } from './upstream-failure.js';
@@ -97,6 +97,21 @@ describe('verifyByRequest', () => {
       reason: 'invalid_credential',
       message: 'API key not valid',
     });
+  });
+
+  it('decides nothing on a rate limit, and says how long to wait', async () => {
+    server.route(
+      'GET',
+      '/v1beta/models',
+      json(
+        429,
+        { error: { code: 429, message: 'slow down', status: 'RESOURCE_EXHAUSTED' } },
+        { 'retry-after': '12' },
+      ),
+    );
+    const error = await verify().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'provider_rate_limited', retryAfterSeconds: 12 });
   });
 
   it('decides nothing when the provider does not answer in time', async () => {

@@ -1,10 +1,12 @@
 import {
+  DomainError,
   ProviderUnavailableError,
   type ProviderId,
   type SecretPayload,
   type VerifyOutcome,
   type VerifyRequest,
 } from '@integration-api/core';
+import { providerErrorOf } from './provider-error.js';
 import { discardBody, readBodyText } from './read-body.js';
 import type { UpstreamClients, UpstreamRequest } from './upstream-clients.js';
 import {
@@ -38,8 +40,8 @@ export interface VerifyByRequestOptions {
 
 /**
  * Verifies a credential by one authenticated request: 2xx is accepted, 401/403 are the provider's
- * refusal, anything else decided nothing and throws ProviderUnavailableError. When the caller's
- * signal aborts, its reason is thrown as is.
+ * refusal, a rate limit throws the provider's rate-limit error, anything else decided nothing and
+ * throws ProviderUnavailableError. When the caller's signal aborts, its reason is thrown as is.
  */
 export async function verifyByRequest(options: VerifyByRequestOptions): Promise<VerifyOutcome> {
   const { provider, clients, request, secret, classify = classifyHttpFailure, outcomeOfAnswer } = options;
@@ -64,7 +66,8 @@ export async function verifyByRequest(options: VerifyByRequestOptions): Promise<
     answer = bodyText;
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason ?? error;
-    if (error instanceof ProviderUnavailableError) throw error;
+    // Already decided above (verifyOutcomeFor): thrown as it is.
+    if (error instanceof DomainError) throw error;
     throw verifyOutcomeError(provider, classifyTransportError(error));
   }
   // The answer was read whole: what it says is no transport failure.
@@ -121,7 +124,11 @@ export function verifyByCall(
   });
 }
 
-/** A refusal of the credential becomes an outcome; everything else throws ProviderUnavailableError. */
+/**
+ * A refusal of the credential becomes an outcome. A rate limit throws the provider's rate-limit
+ * error with its wait (the caller should retry later: 429 with Retry-After, RESOURCE_EXHAUSTED);
+ * anything else throws ProviderUnavailableError: nothing was decided.
+ */
 export function verifyOutcomeFor(provider: ProviderId, failure: UpstreamFailure): VerifyOutcome {
   if (failure.kind === 'invalid_credential' || failure.kind === 'permission_denied') {
     return { ok: false, reason: failure.kind, message: failure.message };
@@ -129,13 +136,10 @@ export function verifyOutcomeFor(provider: ProviderId, failure: UpstreamFailure)
   throw verifyOutcomeError(provider, failure);
 }
 
-function verifyOutcomeError(provider: ProviderId, failure: UpstreamFailure): ProviderUnavailableError {
+function verifyOutcomeError(provider: ProviderId, failure: UpstreamFailure): DomainError {
   switch (failure.kind) {
-    case 'rate_limited': {
-      const wait =
-        failure.retryAfterSeconds !== undefined ? ` (retry after ${failure.retryAfterSeconds} s)` : '';
-      return new ProviderUnavailableError(provider, `rate limited${wait}: ${failure.message}`);
-    }
+    case 'rate_limited':
+      return providerErrorOf(provider, failure);
     case 'rejected':
       return new ProviderUnavailableError(
         provider,

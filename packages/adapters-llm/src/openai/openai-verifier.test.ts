@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ProviderUnavailableError, type VerifyRequest } from '@integration-api/core';
+import { ProviderError, ProviderUnavailableError, type VerifyRequest } from '@integration-api/core';
 import { UpstreamClients } from '../http/upstream-clients.js';
 import { MockProviderServer, hang, headersThenHang, json, text } from '../testing/index.js';
 import { createOpenAIVerifier } from './openai-verifier.js';
@@ -102,17 +102,20 @@ describe('OpenAI verification', () => {
     expect(outcome.message).not.toContain(API_KEY);
   });
 
-  it('throws ProviderUnavailableError on 429, with the retry hint', async () => {
+  it('throws the rate limit on 429, with the wait, instead of deciding', async () => {
     server.route(
       'GET',
       '/v1/models',
       json(429, openaiError('Rate limit reached for requests', 'requests'), { 'retry-after': '20' }),
     );
     const error = await verify(request()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProviderUnavailableError);
-    expect((error as Error).message).toBe(
-      'openai is unavailable: rate limited (retry after 20 s): Rate limit reached for requests',
-    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({
+      code: 'provider_rate_limited',
+      kind: 'rate_limited',
+      retryAfterSeconds: 20,
+      message: 'openai: Rate limit reached for requests',
+    });
   });
 
   it('throws ProviderUnavailableError on a server error', async () => {

@@ -16,7 +16,8 @@ export interface VerifyRequest {
 
 /**
  * The provider's verdict on a credential. A provider that cannot be reached, or answers with a
- * server error, throws ProviderUnavailableError instead: nothing was decided.
+ * server error, throws ProviderUnavailableError instead, and one that limits the rate throws
+ * ProviderError `rate_limited` with its wait: nothing was decided.
  */
 export type VerifyOutcome =
   | { readonly ok: true }

@@ -110,6 +110,17 @@ describe('POST /v1/credentials', () => {
     expect(list.json().data).toEqual([]);
   });
 
+  it('answers 429 with Retry-After when the provider limits the rate of verifications, and saves nothing', async () => {
+    const res = await create({ secret: 'limited-key-0123456789' });
+
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('7');
+    expect(res.json().error.code).toBe('provider_rate_limited');
+    expect(res.body).not.toContain('limited-key-0123456789');
+    const list = await as(TOKENS.admin, { method: 'GET', url: '/v1/credentials' });
+    expect(list.json().data).toEqual([]);
+  });
+
   it('answers 409 naming the field when the name is taken in the project', async () => {
     await createdId();
     const res = await create();

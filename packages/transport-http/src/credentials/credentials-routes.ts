@@ -109,7 +109,7 @@ export const credentialsRoutes: FastifyPluginAsyncTypebox<CredentialsRoutesOptio
         body: CreateCredentialBody,
         response: {
           201: credentialResponse('Stored.', { created: true }),
-          ...errorResponses(400, 401, 403, 409, 413, 422, 503),
+          ...errorResponses(400, 401, 403, 409, 413, 422, 429, 503),
         },
       },
     },
@@ -166,7 +166,7 @@ export const credentialsRoutes: FastifyPluginAsyncTypebox<CredentialsRoutesOptio
         body: UpdateCredentialBody,
         response: {
           200: credentialResponse('The updated credential.'),
-          ...errorResponses(400, 401, 403, 404, 409, 412, 413, 422, 503),
+          ...errorResponses(400, 401, 403, 404, 409, 412, 413, 422, 429, 503),
         },
       },
     },
@@ -209,11 +209,12 @@ export const credentialsRoutes: FastifyPluginAsyncTypebox<CredentialsRoutesOptio
         summary: 'Check the stored secret with the provider now and record the verdict',
         description:
           'A refusal is a result (`status: invalid` with `lastVerificationError`), not an error; ' +
-          'an unreachable provider answers 503 and changes nothing.',
+          'an unreachable provider answers 503 and one that limits the rate 429 (with Retry-After); ' +
+          'neither changes anything.',
         params: IdParams,
         response: {
           200: credentialResponse('The credential with its new verification status.'),
-          ...errorResponses(400, 401, 403, 404, 422, 503),
+          ...errorResponses(400, 401, 403, 404, 422, 429, 503),
         },
       },
     },

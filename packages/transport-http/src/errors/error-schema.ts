@@ -9,6 +9,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   412: 'The credential changed since the version given.',
   413: 'The request body is too large.',
   422: 'The provider refused the credential, or cannot verify it.',
+  429: 'The provider limits the rate; `Retry-After` says when to try again, when it said.',
   500: 'An unexpected error; the details are logged, not returned.',
   503: 'The provider or a dependency is unavailable.',
 };

@@ -1,6 +1,7 @@
 import {
   CredentialService,
   InferenceService,
+  ProviderError,
   ProviderUnavailableError,
   type ProviderAdapter,
   type ProviderId,
@@ -47,7 +48,10 @@ export const UNVERIFIABLE_SPEC: ProviderSpec = {
   configFields: [],
 };
 
-/** Wraps the test registry so that keys starting with `down` find the provider unreachable. */
+/**
+ * Wraps the test registry so that keys starting with `down` find the provider unreachable, and
+ * keys starting with `limited` find it limiting the rate (retry after 7 s).
+ */
 class ReachabilityRegistry implements ProviderRegistry {
   constructor(private readonly inner: ProviderRegistry) {}
   list() {
@@ -65,6 +69,12 @@ class ReachabilityRegistry implements ProviderRegistry {
       verify: async (request) => {
         if (Object.values(request.secret)[0]?.startsWith('down')) {
           throw new ProviderUnavailableError(adapter.spec.id, 'connection refused');
+        }
+        if (Object.values(request.secret)[0]?.startsWith('limited')) {
+          throw new ProviderError('rate_limited', adapter.spec.id, 'Rate limit reached for requests', {
+            retryAfterSeconds: 7,
+            status: 429,
+          });
         }
         return verify(request);
       },
