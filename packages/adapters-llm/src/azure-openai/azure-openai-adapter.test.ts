@@ -61,14 +61,15 @@ runAdapterContract(
   }),
 );
 
-// No api-version: the v1 API, with the credential's deployment named as the model.
+// No api-version: the v1 API, with the credential's deployments named as the model (one for
+// chat, one for embeddings).
 runAdapterContract(
   openAICompatibleContractFixture({
     ...common,
     name: 'Azure OpenAI (v1 API)',
     credential: (mock) => ({
       secret: { apiKey: API_KEY },
-      config: { endpoint: mock.url, deployment: 'prod-gpt' },
+      config: { endpoint: mock.url, deployment: 'prod-gpt', embeddingsDeployment: 'prod-embed' },
     }),
     paths: {
       chat: '/openai/v1/chat/completions',
@@ -79,6 +80,6 @@ runAdapterContract(
     verifyQuery: {},
     textBody: textBody('prod-gpt'),
     chatModel: 'prod-gpt',
-    embeddingModel: 'prod-gpt',
+    embeddingModel: 'prod-embed',
   }),
 );

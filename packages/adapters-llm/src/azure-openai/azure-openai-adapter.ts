@@ -29,7 +29,7 @@ export function createAzureOpenAIAdapter(deps: AzureOpenAIAdapterDeps): Provider
   const targetOf =
     (operation: AzureOpenAIOperation) =>
     (call: ProviderCall<{ readonly model: string }>): OpenAICompatibleTarget => {
-      const deployment = azureOpenAIDeployment(call.config, call.request.model);
+      const deployment = azureOpenAIDeployment(call.config, operation, call.request.model);
       return {
         url: azureOpenAIUrl(call.config, operation, deployment),
         headers: azureOpenAIHeaders(call.secret),

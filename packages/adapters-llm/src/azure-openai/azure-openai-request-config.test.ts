@@ -39,8 +39,20 @@ describe('Azure OpenAI request config', () => {
   });
 
   it("takes the credential's deployment over the request's model", () => {
-    expect(azureOpenAIDeployment({ endpoint, deployment: 'fixed' }, 'gpt-4o')).toBe('fixed');
-    expect(azureOpenAIDeployment({ endpoint }, 'gpt-4o')).toBe('gpt-4o');
+    expect(azureOpenAIDeployment({ endpoint, deployment: 'fixed' }, 'chat/completions', 'gpt-4o')).toBe(
+      'fixed',
+    );
+    expect(azureOpenAIDeployment({ endpoint, deployment: 'fixed' }, 'embeddings', 'ada')).toBe('fixed');
+    expect(azureOpenAIDeployment({ endpoint }, 'chat/completions', 'gpt-4o')).toBe('gpt-4o');
+  });
+
+  it('sends embeddings to their own deployment when the credential names one', () => {
+    const config = { endpoint, deployment: 'chat-prod', embeddingsDeployment: 'embed-prod' };
+    expect(azureOpenAIDeployment(config, 'embeddings', 'text-embedding-3-small')).toBe('embed-prod');
+    expect(azureOpenAIDeployment(config, 'chat/completions', 'gpt-4o')).toBe('chat-prod');
+    expect(
+      azureOpenAIDeployment({ endpoint, embeddingsDeployment: 'embed-prod' }, 'chat/completions', 'gpt-4o'),
+    ).toBe('gpt-4o');
   });
 
   it('lists models in either API style', () => {

@@ -12,9 +12,17 @@ export function azureOpenAIEndpoint(config: CredentialConfig): string {
   return endpoint.replace(/\/+$/, '').replace(/\/openai(\/v1)?$/i, '');
 }
 
-/** The deployment a call uses: the credential's, else the model the request names. */
-export function azureOpenAIDeployment(config: CredentialConfig, requestModel: string): string {
-  return config.deployment || requestModel;
+/**
+ * The deployment a call uses: for embeddings the credential's `embeddingsDeployment`, then for
+ * either operation its `deployment`, else the model the request names. One credential can so
+ * serve a chat deployment and an embeddings deployment of the same resource.
+ */
+export function azureOpenAIDeployment(
+  config: CredentialConfig,
+  operation: AzureOpenAIOperation,
+  requestModel: string,
+): string {
+  return (operation === 'embeddings' && config.embeddingsDeployment) || config.deployment || requestModel;
 }
 
 /**

@@ -27,6 +27,10 @@ export const azureOpenAISpec: ProviderSpec = {
       'Dated API version (api-version query parameter, e.g. 2024-10-21); default: the v1 API at <endpoint>/openai/v1',
     ),
     optionalText('deployment', 'Default deployment name; default: the model named in each request'),
+    optionalText(
+      'embeddingsDeployment',
+      'Deployment for embeddings, when it differs from `deployment`; default: `deployment`, else the model named in each request',
+    ),
   ],
   hintField: 'apiKey',
 };
