@@ -11,7 +11,8 @@
  *   node bench/dist/run-bench.js --render <bench-results/x.json>
  *                              writes a recorded run's tables to docs/benchmarks.md again
  *
- * Environment: DATABASE_URL / REDIS_URL (else embedded PostgreSQL and an in-process cache),
+ * Environment: DATABASE_URL / REDIS_URL (else embedded PostgreSQL and an in-process cache; with
+ * DATABASE_URL the service gets a database of its own on that server, dropped at the end),
  * BENCH_PEER_URL / BENCH_PEER_HEADERS / BENCH_PEER_NAME (the optional peer gateway).
  */
 import { randomBytes } from 'node:crypto';
@@ -42,6 +43,7 @@ import {
   type RunningMock,
   type RunningService,
 } from './processes.js';
+import { createScratchDatabase, type ScratchDatabase } from './scratch-database.js';
 import { idleHow, renderResults, replaceBetweenMarkers } from './report.js';
 import {
   TARGET_LABELS,
@@ -93,9 +95,12 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const children: Child[] = [];
   let dataDir: string | undefined;
+  let scratch: ScratchDatabase | undefined;
   const stopAll = async () => {
     for (const child of children.reverse()) await child.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await scratch?.drop();
+    scratch = undefined;
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
@@ -115,7 +120,12 @@ async function main(): Promise<void> {
       INTEGRATION_ALLOW_PRIVATE_UPSTREAMS: 'true',
       LOG_LEVEL: 'warn',
     };
-    if (!process.env.DATABASE_URL) {
+    if (process.env.DATABASE_URL) {
+      // The service writes into a database of the run's own on that server, dropped at the end.
+      scratch = await createScratchDatabase(process.env.DATABASE_URL);
+      env.DATABASE_URL = scratch.url;
+      log(`database: ${scratch.name}, created for this run on the server of DATABASE_URL`);
+    } else {
       dataDir = mkdtempSync(join(tmpdir(), 'integration-api-bench-'));
       // Under root the embedded PostgreSQL runs as `postgres`, which must reach its directory inside.
       chmodSync(dataDir, 0o755);
@@ -433,7 +443,9 @@ async function main(): Promise<void> {
       seconds: (performance.now() - began) / 1000,
       machine: machineInfo(),
       setup: {
-        database: process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'embedded PostgreSQL',
+        database: process.env.DATABASE_URL
+          ? 'PostgreSQL from DATABASE_URL (a database of the run’s own)'
+          : 'embedded PostgreSQL',
         cache: process.env.REDIS_URL
           ? 'Redis from REDIS_URL with the in-process L1'
           : 'in-process cache (no REDIS_URL)',
