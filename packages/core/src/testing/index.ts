@@ -1,2 +1,3 @@
 export * from './in-memory-credential-repository.js';
 export * from './fakes.js';
+export * from './scripted-adapter.js';

@@ -8,27 +8,19 @@ import {
   CredentialService,
   InferenceService,
   ProviderError,
-  type ChatRequest as CoreChatRequest,
-  type ChatStreamEvent,
-  type EmbedRequest as CoreEmbedRequest,
-  type ProviderAdapter,
-  type ProviderCall,
-  type ProviderChatResult,
-  type ProviderEmbedResult,
   type ProviderRegistry,
-  type ProviderRerankResult,
-  type ProviderSpec,
-  type RerankRequest as CoreRerankRequest,
 } from '@integration-api/core';
 import {
   ContextCheckingTestCipher,
   FixedClock,
   InMemoryCredentialRepository,
   MapCredentialCache,
+  ScriptedAdapter,
   SequentialIds,
   StaticAuthenticator,
   TEST_PROVIDER_SPEC,
   TestUpstreamGuard,
+  abortOf,
   testPrincipal,
 } from '@integration-api/core/testing';
 import { ClientError, createChannel, createClient, Metadata, Status, type Channel } from 'nice-grpc';
@@ -49,54 +41,6 @@ import { createGrpcServer, type GrpcServer } from '../server/grpc-server.js';
 import { bindEphemeral, failureOf, type CallFailure } from '../testing/grpc-test-helpers.js';
 
 const API_KEY = 'sk-test-0123456789abcd';
-
-/**
- * A provider adapter whose every method runs what the test scripted, recording the calls. The real
- * adapters (and their wire formats) are tested in adapters-llm.
- */
-class ScriptedAdapter implements ProviderAdapter {
-  readonly calls: Array<ProviderCall<unknown>> = [];
-  onChat: (call: ProviderCall<CoreChatRequest>) => Promise<ProviderChatResult> = unscripted;
-  onStreamChat: (call: ProviderCall<CoreChatRequest>) => AsyncIterable<ChatStreamEvent> = unscripted;
-  onEmbed: (call: ProviderCall<CoreEmbedRequest>) => Promise<ProviderEmbedResult> = unscripted;
-  onRerank: (call: ProviderCall<CoreRerankRequest>) => Promise<ProviderRerankResult> = unscripted;
-
-  constructor(readonly spec: ProviderSpec) {}
-
-  chat(call: ProviderCall<CoreChatRequest>) {
-    this.calls.push(call);
-    return this.onChat(call);
-  }
-  streamChat(call: ProviderCall<CoreChatRequest>) {
-    this.calls.push(call);
-    return this.onStreamChat(call);
-  }
-  embed(call: ProviderCall<CoreEmbedRequest>) {
-    this.calls.push(call);
-    return this.onEmbed(call);
-  }
-  rerank(call: ProviderCall<CoreRerankRequest>) {
-    this.calls.push(call);
-    return this.onRerank(call);
-  }
-
-  /** The request of the one call the test made. */
-  onlyCall(): ProviderCall<unknown> {
-    expect(this.calls).toHaveLength(1);
-    return this.calls[0] as ProviderCall<unknown>;
-  }
-}
-
-function unscripted(): never {
-  throw new Error('this test scripted no answer for the call');
-}
-
-/** Resolves once the signal is aborted. */
-function abortOf(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) =>
-    signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
-  );
-}
 
 /** The smallest chat request, without its credential (the tests create that). */
 const HELLO = { model: 'gpt-test', messages: [{ user: { content: 'Hello' } }] };
@@ -180,8 +124,7 @@ describe('integration.v1.InferenceService over gRPC', () => {
   });
 
   beforeEach(() => {
-    openai.calls.length = 0;
-    openai.onChat = openai.onStreamChat = openai.onEmbed = openai.onRerank = unscripted;
+    openai.reset();
   });
 
   const hello = () => ({ credentialId, ...HELLO });

@@ -4,16 +4,10 @@ import {
   type ChatRequest,
   type ChatStreamEvent,
   type EmbedRequest,
-  type ProviderAdapter,
-  type ProviderCall,
-  type ProviderChatResult,
-  type ProviderEmbedResult,
   type ProviderRegistry,
-  type ProviderRerankResult,
-  type ProviderSpec,
   type RerankRequest,
 } from '@integration-api/core';
-import { TEST_PROVIDER_SPEC, testPrincipal } from '@integration-api/core/testing';
+import { ScriptedAdapter, TEST_PROVIDER_SPEC, abortOf, testPrincipal } from '@integration-api/core/testing';
 import type { FastifyInstance } from 'fastify';
 import OpenAI, {
   APIError,
@@ -31,49 +25,6 @@ import { bearer, testApp, TOKENS } from '../testing/test-app.js';
  * and in-memory fakes, with a provider adapter scripted per test (the real adapters and their wire
  * formats are tested in adapters-llm).
  */
-
-class ScriptedAdapter implements ProviderAdapter {
-  readonly calls: Array<ProviderCall<unknown>> = [];
-  onChat: (call: ProviderCall<ChatRequest>) => Promise<ProviderChatResult> = unscripted;
-  onStreamChat: (call: ProviderCall<ChatRequest>) => AsyncIterable<ChatStreamEvent> = unscripted;
-  onEmbed: (call: ProviderCall<EmbedRequest>) => Promise<ProviderEmbedResult> = unscripted;
-  onRerank: (call: ProviderCall<RerankRequest>) => Promise<ProviderRerankResult> = unscripted;
-
-  constructor(readonly spec: ProviderSpec) {}
-
-  chat(call: ProviderCall<ChatRequest>) {
-    this.calls.push(call);
-    return this.onChat(call);
-  }
-  streamChat(call: ProviderCall<ChatRequest>) {
-    this.calls.push(call);
-    return this.onStreamChat(call);
-  }
-  embed(call: ProviderCall<EmbedRequest>) {
-    this.calls.push(call);
-    return this.onEmbed(call);
-  }
-  rerank(call: ProviderCall<RerankRequest>) {
-    this.calls.push(call);
-    return this.onRerank(call);
-  }
-
-  /** The request of the one call the test made. */
-  onlyRequest<Request>(): Request {
-    expect(this.calls).toHaveLength(1);
-    return (this.calls[0] as ProviderCall<Request>).request;
-  }
-}
-
-function unscripted(): never {
-  throw new Error('this test scripted no answer for the call');
-}
-
-function abortOf(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) =>
-    signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
-  );
-}
 
 async function* events(...list: ChatStreamEvent[]): AsyncIterable<ChatStreamEvent> {
   yield* list;
@@ -118,8 +69,7 @@ describe('OpenAI-compatible API through the official SDK', () => {
   });
 
   beforeEach(() => {
-    openai.calls.length = 0;
-    openai.onChat = openai.onStreamChat = openai.onEmbed = openai.onRerank = unscripted;
+    openai.reset();
   });
 
   describe('chat completions', () => {
