@@ -14,6 +14,7 @@ export type * from './ports/system.js';
 export type * from './ports/authenticator.js';
 export type * from './ports/health-check.js';
 export * from './objects/without-undefined.js';
+export * from './objects/bounded-map.js';
 export * from './inference/chat.js';
 export * from './inference/embedding.js';
 export * from './inference/rerank.js';

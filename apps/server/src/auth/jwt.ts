@@ -1,5 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import {
+  BoundedMap,
   SCOPES,
   UnauthenticatedError,
   isScope,
@@ -34,8 +35,7 @@ export interface JwtAuthenticatorOptions {
  */
 export class JwtAuthenticator implements Authenticator {
   private readonly key: Promise<webcrypto.CryptoKey>;
-  private readonly verified = new Map<string, { readonly principal: Principal; readonly until: number }>();
-  private readonly maxRemembered: number;
+  private readonly verified: BoundedMap<string, { readonly principal: Principal; readonly until: number }>;
   private readonly rememberMs: number;
   private readonly now: () => number;
 
@@ -48,7 +48,7 @@ export class JwtAuthenticator implements Authenticator {
       false,
       ['verify'],
     );
-    this.maxRemembered = options.maxRemembered ?? 10_000;
+    this.verified = new BoundedMap(options.maxRemembered ?? 10_000);
     this.rememberMs = options.rememberMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
   }
@@ -62,10 +62,6 @@ export class JwtAuthenticator implements Authenticator {
       this.verified.delete(bearerToken);
     }
     const { principal, expiresAt } = await this.verify(bearerToken, now);
-    if (this.verified.size >= this.maxRemembered) {
-      const oldest = this.verified.keys().next();
-      if (!oldest.done) this.verified.delete(oldest.value);
-    }
     this.verified.set(bearerToken, { principal, until: Math.min(expiresAt, now + this.rememberMs) });
     return principal;
   }

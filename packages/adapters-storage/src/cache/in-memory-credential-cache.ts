@@ -1,4 +1,4 @@
-import type { Clock, Credential, CredentialCache } from '@integration-api/core';
+import { BoundedMap, type Clock, type Credential, type CredentialCache } from '@integration-api/core';
 
 export interface InMemoryCredentialCacheOptions {
   /** How long an entry is served after it was set. */
@@ -20,8 +20,8 @@ const systemClock: Clock = { now: () => new Date(), monotonicMs: () => performan
  * Redis it is the first level. It only ever holds sealed records.
  */
 export class InMemoryCredentialCache implements CredentialCache {
-  // A Map iterates in insertion order; re-inserting on read keeps the least recent first.
-  private readonly entries = new Map<string, Entry>();
+  // Touching an entry on read keeps the least recently used first in line to go.
+  private readonly entries: BoundedMap<string, Entry>;
   private readonly clock: Clock;
 
   constructor(private readonly options: InMemoryCredentialCacheOptions) {
@@ -29,6 +29,7 @@ export class InMemoryCredentialCache implements CredentialCache {
       throw new Error('InMemoryCredentialCache needs ttlMs > 0 and maxEntries >= 1');
     }
     this.clock = options.clock ?? systemClock;
+    this.entries = new BoundedMap(options.maxEntries);
   }
 
   get size(): number {
@@ -38,20 +39,16 @@ export class InMemoryCredentialCache implements CredentialCache {
   async get(id: string): Promise<Credential | undefined> {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
-    this.entries.delete(id);
-    if (entry.expiresAt <= this.now()) return undefined;
-    this.entries.set(id, entry);
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    this.entries.touch(id, entry);
     return entry.credential;
   }
 
   async set(credential: Credential): Promise<void> {
-    this.entries.delete(credential.id);
     this.entries.set(credential.id, { credential, expiresAt: this.now() + this.options.ttlMs });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
   }
 
   async invalidate(id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../objects/bounded-map.js';
 import type { Tenant } from '../tenancy/principal.js';
 
 /**
@@ -7,22 +8,18 @@ import type { Tenant } from '../tenancy/principal.js';
  * goes when it is full.
  */
 export class RememberedNames {
-  private readonly ids = new Map<string, string>();
+  private readonly ids: BoundedMap<string, string>;
 
-  constructor(private readonly maxEntries = 10_000) {}
+  constructor(maxEntries = 10_000) {
+    this.ids = new BoundedMap(maxEntries);
+  }
 
   get(tenant: Tenant, name: string): string | undefined {
     return this.ids.get(keyOf(tenant, name));
   }
 
   remember(tenant: Tenant, name: string, id: string): void {
-    const key = keyOf(tenant, name);
-    this.ids.delete(key);
-    if (this.ids.size >= this.maxEntries) {
-      const oldest = this.ids.keys().next();
-      if (!oldest.done) this.ids.delete(oldest.value);
-    }
-    this.ids.set(key, id);
+    this.ids.set(keyOf(tenant, name), id);
   }
 
   forget(tenant: Tenant, name: string): void {
